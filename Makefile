@@ -1,0 +1,81 @@
+# Two commands matter: `make serve` (set up everything and preview the site)
+# and `make test` (every check and test). The rest are building blocks.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: help install serve build check lint test browser stamp status new bench \
+        linkcheck linkcheck-external lock clean
+
+help:
+	@echo "make serve               set up .venv and preview the site at http://$(ADDR)"
+	@echo "make test                run every check and test (ruff, toolkit, strict build, pytest)"
+	@echo "make check               the editors' content checks only"
+	@echo "make stamp               record that translations are up to date with the Slovak source"
+	@echo "make status              translation dashboard"
+	@echo "make new PAGE=area/x.md  scaffold a page in every language"
+	@echo "make build               build site/ in strict mode"
+	@echo "make linkcheck           crawl the built site for broken links and anchors"
+	@echo "make linkcheck-external  check links to other sites (needs internet)"
+	@echo "make bench               toolkit benchmark on a synthetic 3 x 1000 page site"
+	@echo "make lock                re-pin dependencies after editing pyproject.toml"
+
+# The virtual environment is rebuilt whenever the pinned dependencies change.
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	$(BIN)/python -m scripts check
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+
+# Browser tests need Debian's Chromium; Playwright cannot download browsers here.
+browser:
+	@sh scripts/ensure-chromium.sh
+
+test: $(STAMP) browser
+	$(BIN)/ruff check scripts tests
+	$(BIN)/python -m scripts check
+	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m pytest
+
+stamp: $(STAMP)
+	$(BIN)/python -m scripts stamp
+
+status: $(STAMP)
+	$(BIN)/python -m scripts status
+
+new: $(STAMP)
+	@test -n "$(PAGE)" || (echo "usage: make new PAGE=residence/my-page.md" && exit 2)
+	$(BIN)/python -m scripts new $(PAGE)
+
+linkcheck: build
+	$(BIN)/python -m scripts linkcheck
+
+linkcheck-external: $(STAMP)
+	$(BIN)/python -m scripts linkcheck --external
+
+bench: $(STAMP)
+	$(BIN)/python -m scripts.bench
+
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url \
+	  --no-emit-find-links --output-file requirements.lock pyproject.toml
+
+clean:
+	rm -rf site .pytest_cache

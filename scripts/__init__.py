@@ -1,0 +1,1 @@
+"""Editors' toolkit for the guide site: content model, checks and commands."""

@@ -1,0 +1,304 @@
+"""The content model: every page read once into path, language, front matter,
+body, headings, links, images, raw HTML and facts. Every check and the MkDocs
+hooks work from this model; nothing else parses Markdown files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+
+from scripts.findings import Finding
+from scripts.siteconfig import SiteConfig
+
+# `## Title { #id .class }`: Python-Markdown's attr_list syntax on a heading.
+_ATTR_LIST = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
+_FRONT_MATTER_FENCE = re.compile(r"^---\s*$")
+
+_markdown = MarkdownIt("commonmark").enable("table").use(admon_plugin)
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    id: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    text: str
+    line: int
+
+    @property
+    def is_external(self) -> bool:
+        return bool(re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", self.target))
+
+    @property
+    def page(self) -> str:
+        """The link target without its #anchor."""
+        return self.target.split("#", 1)[0]
+
+    @property
+    def anchor(self) -> str:
+        return self.target.split("#", 1)[1] if "#" in self.target else ""
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str
+    line: int
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """Prose the reader sees (not code), with the line it starts on."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Page:
+    path: Path  # the file on disk
+    rel: str  # path inside the language folder, e.g. residence/fees.md
+    lang: str
+    display_path: str  # how findings name the file, e.g. docs/sk/residence/fees.md
+    front_matter: dict = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # file line of the body's first line
+    load_errors: list[Finding] = field(default_factory=list)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return _markdown.parse(self.body)
+
+    def _line(self, token_line: int) -> int:
+        return self.body_line + token_line
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        out = []
+        tokens = self.tokens
+        for i, tok in enumerate(tokens):
+            if tok.type != "heading_open":
+                continue
+            inline = tokens[i + 1]
+            text, heading_id = inline.content, None
+            match = _ATTR_LIST.search(text)
+            if match:
+                text = text[: match.start()]
+                for part in match.group(1).split():
+                    if part.startswith("#"):
+                        heading_id = part[1:]
+            out.append(Heading(int(tok.tag[1]), text.strip(), heading_id,
+                               self._line(tok.map[0])))
+        return out
+
+    def _inline_tokens(self):
+        """(inline token, its first file line) for every run of inline content."""
+        for tok in self.tokens:
+            if tok.type == "inline" and tok.map:
+                yield tok, self._line(tok.map[0])
+
+    def _child_line(self, inline: Token, start: int, needle: str) -> int:
+        # markdown-it maps blocks, not inline children: find the line inside the block.
+        pos = inline.content.find(needle)
+        return start + (inline.content.count("\n", 0, pos) if pos >= 0 else 0)
+
+    @cached_property
+    def links(self) -> list[Link]:
+        out = []
+        for inline, start in self._inline_tokens():
+            children = inline.children or []
+            for j, child in enumerate(children):
+                if child.type == "link_open":
+                    href = str(child.attrs.get("href", ""))
+                    text = ""
+                    for nxt in children[j + 1:]:
+                        if nxt.type == "link_close":
+                            break
+                        text += nxt.content
+                    out.append(Link(href, text, self._child_line(inline, start, href)))
+        return out
+
+    @cached_property
+    def images(self) -> list[Image]:
+        out = []
+        for inline, start in self._inline_tokens():
+            for child in inline.children or []:
+                if child.type == "image":
+                    src = str(child.attrs.get("src", ""))
+                    out.append(Image(src, child.content, self._child_line(inline, start, src)))
+        return out
+
+    @cached_property
+    def html(self) -> list[TextRun]:
+        """Raw HTML written in the Markdown (blocks and inline)."""
+        out = []
+        for tok in self.tokens:
+            if tok.type == "html_block" and tok.map:
+                out.append(TextRun(tok.content, self._line(tok.map[0])))
+        for inline, start in self._inline_tokens():
+            for child in inline.children or []:
+                if child.type == "html_inline":
+                    out.append(TextRun(child.content,
+                                       self._child_line(inline, start, child.content)))
+        return out
+
+    @cached_property
+    def text_runs(self) -> list[TextRun]:
+        """Visible prose, line by line (headings without their id, no code)."""
+        out = []
+        for inline, start in self._inline_tokens():
+            content = _ATTR_LIST.sub("", inline.content) if "{" in inline.content else inline.content
+            for offset, line in enumerate(content.split("\n")):
+                out.append(TextRun(line, start + offset))
+        return out
+
+    @cached_property
+    def markers(self) -> list[tuple[str, str, int]]:
+        """Build directives such as `<!-- contacts: free-help -->` as (kind, arg, line)."""
+        out = []
+        for run in self.html:
+            for match in MARKER.finditer(run.text):
+                out.append((match.group(1), match.group(2), run.line))
+        return out
+
+    @property
+    def is_source(self) -> bool:
+        return self.front_matter.get("translation_of") is None and "last_reviewed" in self.front_matter
+
+    @property
+    def kind(self) -> str:
+        """guide, landing (an area's index.md or the home page) or site (other pages)."""
+        declared = self.front_matter.get("type")
+        if declared in ("guide", "landing", "site"):
+            return declared
+        if self.rel == "index.md" or self.rel.endswith("/index.md"):
+            return "landing"
+        if "/" not in self.rel:
+            return "site"
+        return "guide"
+
+
+MARKER = re.compile(r"<!--\s*(contacts)\s*:\s*([\w-]+)\s*-->")
+
+
+def _yaml_key_lines(text: str, first_line: int) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return lines
+    if isinstance(node, yaml.MappingNode):
+        for key, _value in node.value:
+            lines[str(key.value)] = first_line + key.start_mark.line
+    return lines
+
+
+def parse_page(text: str, *, path: Path, rel: str, lang: str, display_path: str) -> Page:
+    """Split front matter and body; never raises on bad input, records findings instead."""
+    page = Page(path=path, rel=rel, lang=lang, display_path=display_path)
+    if text.startswith("\ufeff"):
+        page.load_errors.append(Finding(
+            display_path, 1, "encoding",
+            "The file starts with a byte order mark (BOM).",
+            "Save the file as UTF-8 without BOM (in most editors: 'UTF-8', not 'UTF-8 with BOM')."))
+        text = text[1:]
+    lines = text.split("\n")
+    if not text.strip():
+        page.load_errors.append(Finding(
+            display_path, 1, "front-matter", "The file is empty.",
+            "Add front matter (title, description, …) and the page text, or delete the file."))
+        return page
+    if not lines or not _FRONT_MATTER_FENCE.match(lines[0]):
+        page.body = text
+        page.load_errors.append(Finding(
+            display_path, 1, "front-matter", "The page has no front matter.",
+            "Start the file with a line '---', the keys (title, description, …), and another '---'."))
+        return page
+    end = next((i for i in range(1, len(lines)) if _FRONT_MATTER_FENCE.match(lines[i])), None)
+    if end is None:
+        page.load_errors.append(Finding(
+            display_path, 1, "front-matter", "The front matter is not closed.",
+            "Add a line with only '---' after the last front matter key."))
+        return page
+    raw = "\n".join(lines[1:end])
+    page.body = "\n".join(lines[end + 1:])
+    page.body_line = end + 2
+    try:
+        data = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = 2 + mark.line if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+        page.load_errors.append(Finding(
+            display_path, line, "front-matter", f"The front matter is not valid YAML: {problem}.",
+            "Check this line: each key is 'name: value'; indent list items with two spaces; "
+            "put a value that contains ': ' or starts with a quote in double quotes."))
+        return page
+    if not isinstance(data, dict):
+        page.load_errors.append(Finding(
+            display_path, 2, "front-matter", "The front matter is not a list of 'key: value' lines.",
+            "Write each front matter entry as 'key: value' on its own line."))
+        return page
+    page.front_matter = data
+    page.key_lines = _yaml_key_lines(raw, 2)
+    return page
+
+
+def read_page(path: Path, *, rel: str, lang: str, display_path: str) -> Page:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        page = Page(path=path, rel=rel, lang=lang, display_path=display_path)
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        page.load_errors.append(Finding(
+            display_path, line, "encoding", "The file is not valid UTF-8 text.",
+            "Open it in an editor and save it with the UTF-8 encoding."))
+        return page
+    return parse_page(text.replace("\r\n", "\n"), path=path, rel=rel, lang=lang,
+                      display_path=display_path)
+
+
+@dataclass
+class Site:
+    config: SiteConfig
+    pages: dict[str, dict[str, Page]]  # lang -> rel -> page
+
+    def page(self, lang: str, rel: str) -> Page | None:
+        return self.pages.get(lang, {}).get(rel)
+
+    def source_of(self, page: Page) -> Page | None:
+        return self.page(self.config.source_language, page.rel)
+
+    def translations(self):
+        """(translation, its source or None) for every non-source page."""
+        for lang in self.config.translation_languages:
+            for rel, page in sorted(self.pages.get(lang, {}).items()):
+                yield page, self.page(self.config.source_language, rel)
+
+
+def load_site(config: SiteConfig) -> Site:
+    pages: dict[str, dict[str, Page]] = {}
+    for lang in config.codes:
+        folder = config.docs_dir / lang
+        pages[lang] = {}
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*.md")):
+            rel = path.relative_to(folder).as_posix()
+            display = path.relative_to(config.root).as_posix()
+            pages[lang][rel] = read_page(path, rel=rel, lang=lang, display_path=display)
+    return Site(config=config, pages=pages)

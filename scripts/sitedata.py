@@ -1,0 +1,69 @@
+"""Shared data files under data/: interface strings and contacts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@lru_cache(maxsize=None)
+def load_yaml(name: str, data_dir: Path = DATA_DIR) -> dict:
+    with open(data_dir / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def ui(lang: str, data_dir: Path = DATA_DIR) -> dict:
+    strings = load_yaml("ui.yml", data_dir)
+    if lang not in strings:
+        raise KeyError(f"data/ui.yml has no strings for language '{lang}'")
+    return strings[lang]
+
+
+def format_day(day: dt.date, lang: str, data_dir: Path = DATA_DIR) -> str:
+    return format_date(day, format="long", locale=ui(lang, data_dir)["date_locale"])
+
+
+class UnknownContactGroup(KeyError):
+    pass
+
+
+def contact_group(group: str, data_dir: Path = DATA_DIR) -> list[dict]:
+    data = load_yaml("contacts.yml", data_dir)
+    if group not in data.get("groups", {}):
+        raise UnknownContactGroup(group)
+    return [dict(data["contacts"][key], key=key) for key in data["groups"][group]]
+
+
+def contact_groups(data_dir: Path = DATA_DIR) -> list[str]:
+    return list(load_yaml("contacts.yml", data_dir).get("groups", {}))
+
+
+def _tel(phone: str) -> str:
+    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    return digits
+
+
+def render_contacts(group: str, lang: str, data_dir: Path = DATA_DIR) -> str:
+    """The contacts of a group as a Markdown list in the given language."""
+    lines = []
+    for contact in contact_group(group, data_dir):
+        name = contact["name"].get(lang) or contact["name"]["sk"]
+        parts = [f"**{name}**"]
+        if contact.get("phone"):
+            parts.append(f"[{contact['phone']}](tel:{_tel(contact['phone'])})")
+        if contact.get("address"):
+            parts.append(contact["address"])
+        if contact.get("url"):
+            parts.append(f"<{contact['url']}>")
+        note = (contact.get("note") or {}).get(lang)
+        line = "- " + ": ".join(parts[:2]) + (", " + ", ".join(parts[2:]) if parts[2:] else "")
+        if note:
+            line += f" ({note})"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
