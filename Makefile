@@ -67,7 +67,7 @@ new: $(STAMP)
 linkcheck: build
 	$(BIN)/python -m scripts linkcheck
 
-linkcheck-external: $(STAMP)
+linkcheck-external: build
 	$(BIN)/python -m scripts linkcheck --external
 
 bench: $(STAMP)
