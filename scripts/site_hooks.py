@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -134,6 +136,16 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     return context
 
 
+def build_search_index(site_dir: Path) -> None:
+    """Pagefind: one index per language (from <html lang>), article content only."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet",
+         "--exclude-selectors", ".headerlink, .guide-review, .md-search"],
+        capture_output=True, text=True, timeout=600, check=False)
+    if result.returncode != 0:
+        raise PluginError(f"pagefind failed to index {site_dir}:\n{result.stdout}{result.stderr}")
+
+
 def on_template_context(context, template_name: str, config: MkDocsConfig):
     """The 404 page is a static template: give it its language's strings and home link."""
     if template_name == "404.html":
@@ -163,8 +175,10 @@ def on_post_build(config: MkDocsConfig) -> None:
             shutil.copyfile(built, target)
         if keep.exists():
             shutil.copyfile(keep, built)
-    if lang == site.codes[-1] and keep.exists():
-        keep.unlink()
+    if lang == site.codes[-1]:
+        if keep.exists():
+            keep.unlink()
+        build_search_index(site_dir)
     robots = site_dir / "robots.txt"
     robots.write_text(
         f"User-agent: *\nAllow: /\nSitemap: {_absolute(config, 'sitemap.xml')}\n", encoding="utf-8"
