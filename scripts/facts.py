@@ -18,9 +18,12 @@ from scripts import sitedata
 KINDS = ("money", "percent", "duration", "date", "phone", "email", "url", "law")
 
 _SPACE = "[ \u00a0\u202f\u2009]"
-_NUMBER = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# `1 200,50`, `1,200.50`, `1.200,50`, `165,50`, `90`
+_NUMBER = (rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:[.,]\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
+           rf"|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?")
 _CURRENCY = r"(?:€|EUR\b|eur(?:o|á|a)?\b|евро\b)"
 
+_MAY_HOLD_FACT = re.compile(r"[\d@]|https?:")
 _URL = re.compile(r"https?://[^\s<>()\[\]{}\"'`]+", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -98,10 +101,13 @@ def vocabulary(lang: str, data_dir: Path = sitedata.DATA_DIR) -> Vocabulary:
     unit_pattern = None
     if unit_of:
         stems = "|".join(re.escape(stem) for stem, _ in unit_of)
-        # `90 dní`, `30 pracovných dní`, `6 po sebe idúcich mesiacov`, `180-day`, `9 месяцев`
+        months = "|".join(map(re.escape, month_number)) or "(?!)"
+        ordinal = "|".join(map(re.escape, data.get("ordinal_suffixes") or [])) or "(?!)"
+        # `90 dní`, `30 pracovných dní`, `6 po sebe idúcich mesiacov`, `180-day`, `9 месяцев`;
+        # not `8-го числа следующего месяца` (an ordinal) nor `1 января налогового года`.
         unit_pattern = re.compile(
-            rf"(?<![\d.,/])(\d{{1,3}})(?:{_SPACE}*-{_SPACE}*|{_SPACE}+)(?:[^\W\d]+{_SPACE}+){{0,3}}?"
-            rf"((?:{stems})\w*)",
+            rf"(?<![\d.,/])(\d{{1,3}})(?!-?(?:{ordinal})\b)(?:{_SPACE}*-{_SPACE}*|{_SPACE}+)"
+            rf"(?:(?!(?:{months})\b)[^\W\d]+{_SPACE}+){{0,3}}?((?:{stems})\w*)",
             re.I,
         )
     return Vocabulary(month_pattern, month_number, unit_pattern, unit_of)
@@ -114,6 +120,8 @@ def _mask(text: str, start: int, end: int) -> str:
 def extract(text: str, line: int, lang: str, data_dir: Path = sitedata.DATA_DIR) -> list[Fact]:
     """All facts in one line of prose."""
     facts: list[Fact] = []
+    if not _MAY_HOLD_FACT.search(text):
+        return facts  # most prose lines: no digit, no address, no e-mail
     vocab = vocabulary(lang, data_dir)
 
     def take(pattern: re.Pattern, kind: str, normalize) -> None:

@@ -4,7 +4,9 @@ hooks work from this model; nothing else parses Markdown files."""
 
 from __future__ import annotations
 
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 
+from scripts import facts as facts_lib
 from scripts.findings import Finding
 from scripts.siteconfig import SiteConfig
 
@@ -177,6 +180,30 @@ class Page:
                 out.append((match.group(1), match.group(2), run.line))
         return out
 
+    @cached_property
+    def facts(self) -> list[tuple[facts_lib.Fact, str]]:
+        """Every fact with the id of the section it stands in ('' before the first heading)."""
+        heading_lines = sorted((h.line, h.id or "") for h in self.headings)
+        runs = [(run.text, run.line) for run in self.text_runs]
+        runs += [(link.target, link.line) for link in self.links if link.is_external]
+        out = []
+        for text, line in runs:
+            section = ""
+            for hline, hid in heading_lines:
+                if hline > line:
+                    break
+                section = hid
+            for fact in facts_lib.extract(text, line, self.lang):
+                out.append((fact, section))
+        return out
+
+    def analyse(self) -> Page:
+        """Compute everything the checks use, then drop the token stream (for pickling)."""
+        for name in ("headings", "links", "images", "html", "text_runs", "markers", "facts"):
+            getattr(self, name)
+        self.__dict__.pop("tokens", None)
+        return self
+
     @property
     def is_source(self) -> bool:
         return self.front_matter.get("translation_of") is None and "last_reviewed" in self.front_matter
@@ -311,15 +338,30 @@ class Site:
                 yield page, self.page(self.config.source_language, rel)
 
 
+def _read_and_analyse(job: tuple[Path, str, str, str]) -> Page:
+    path, rel, lang, display = job
+    return read_page(path, rel=rel, lang=lang, display_path=display).analyse()
+
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 400
+
+
 def load_site(config: SiteConfig) -> Site:
-    pages: dict[str, dict[str, Page]] = {}
+    jobs = []
+    pages: dict[str, dict[str, Page]] = {lang: {} for lang in config.codes}
     for lang in config.codes:
         folder = config.docs_dir / lang
-        pages[lang] = {}
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*.md")):
-            rel = path.relative_to(folder).as_posix()
-            display = path.relative_to(config.root).as_posix()
-            pages[lang][rel] = read_page(path, rel=rel, lang=lang, display_path=display)
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*.md")):
+                jobs.append((path, path.relative_to(folder).as_posix(), lang,
+                             path.relative_to(config.root).as_posix()))
+    workers = os.cpu_count() or 1
+    if len(jobs) >= PARALLEL_THRESHOLD and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            loaded = list(pool.map(_read_and_analyse, jobs, chunksize=64))
+    else:
+        loaded = [read_page(p, rel=r, lang=la, display_path=d) for p, r, la, d in jobs]
+    for page in loaded:
+        pages[page.lang][page.rel] = page
     return Site(config=config, pages=pages)

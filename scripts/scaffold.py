@@ -30,7 +30,7 @@ sources:
 TRANSLATION_TEMPLATE = """---
 title: {title}
 description: One sentence on who this page helps and with what.
-translation_of: {stamp}
+translation_of: "{stamp}"
 ---
 
 Translate the Slovak page docs/{source_lang}/{rel} here, keeping its headings and ids.

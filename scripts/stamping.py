@@ -17,9 +17,10 @@ def write_fingerprint(page: Page, value: str) -> None:
     end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     head = "\n".join(lines[1:end])
     if _KEY.search(head):
-        head = _KEY.sub(f"translation_of: {value}", head)
+        head = _KEY.sub(f'translation_of: "{value}"', head)
     else:
-        head = head + f"\ntranslation_of: {value}"
+        # Quoted: a hex digest such as 790e1234 would otherwise be read as a number.
+        head = head + f'\ntranslation_of: "{value}"'
     page.path.write_text("\n".join([lines[0], head, *lines[end:]]), encoding="utf-8")
 
 

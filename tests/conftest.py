@@ -1,4 +1,9 @@
+import functools
+import http.server
+import os
+import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -7,14 +12,78 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitefactory import FixtureSite  # noqa: E402
 
+REPO = Path(__file__).resolve().parent.parent
+SITE_URL = "https://guide.example.org/sub/"
+SUBPATH = "/sub/"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
 
 @pytest.fixture
 def fixture_site(tmp_path: Path) -> FixtureSite:
     """A valid, stamped three-language fixture site; tests then break one thing."""
-    return _standard(tmp_path)
-
-
-def _standard(tmp_path: Path) -> FixtureSite:
     root = tmp_path / "fixture"
     root.mkdir()
     return FixtureSite(root).standard()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The real site, built once per test run, for hosting under a sub-path."""
+    out = tmp_path_factory.mktemp("real-site")
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                            cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return out
+
+
+class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under /sub/, like a GitHub Pages project site."""
+
+    def translate_path(self, path):
+        if path.startswith(SUBPATH):
+            path = "/" + path[len(SUBPATH):]
+        else:
+            path = "/__not_under_subpath__"
+        return super().translate_path(path)
+
+    def log_message(self, *args):
+        pass
+
+
+def serve_directory(directory: Path):
+    handler = functools.partial(_SubpathHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+
+
+@pytest.fixture(scope="session")
+def served(built):
+    """Base URL of the built site on 127.0.0.1, under a sub-path."""
+    server, url = serve_directory(built)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make browser` or set CHROMIUM=…")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
 from scripts.model import load_site
 from scripts.siteconfig import load_site_config
+from conftest import SITE_URL
 
 REPO = Path(__file__).resolve().parent.parent
-SITE_URL = "https://guide.example.org/sub/"
 CONFIG = load_site_config(REPO)
 LANGS = CONFIG.codes
 SOURCE = CONFIG.source_language
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("real-site")
-    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-                            cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return out
 
 
 def page_dir(lang: str, rel: str) -> str:

@@ -30,20 +30,7 @@ _KIND_WORDS = {
 
 
 def page_facts(page: Page) -> list[tuple[factlib.Fact, str]]:
-    """Every fact with the id of the section it stands in ('' before the first heading)."""
-    heading_lines = sorted((h.line, h.id or "") for h in page.headings)
-    out = []
-    external = [link for link in page.links if link.is_external]
-    runs = [(run.text, run.line) for run in page.text_runs]
-    runs += [(link.target, link.line) for link in external]
-    for text, line in runs:
-        section = ""
-        for hline, hid in heading_lines:
-            if hline <= line:
-                section = hid
-        for fact in factlib.extract(text, line, page.lang):
-            out.append((fact, section))
-    return out
+    return page.facts
 
 
 def _allowed(page: Page) -> tuple[set[tuple[str, str]], list[tuple[str, int]]]:
