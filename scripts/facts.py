@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from scripts import sitedata
@@ -78,7 +78,7 @@ class Vocabulary:
     unit_of: list[tuple[str, str]]  # (stem, unit)
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocabulary(lang: str, data_dir: Path = sitedata.DATA_DIR) -> Vocabulary:
     data = sitedata.load_yaml("facts.yml", data_dir).get(lang) or {}
     month_number: dict[str, int] = {}

@@ -68,6 +68,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -> str:
+    if not page.meta and markdown.lstrip().startswith("---"):
+        # MkDocs renders front matter it cannot parse as text; never publish that.
+        raise PluginError(
+            f"{page.file.src_uri}: the front matter is not valid YAML and would be shown as text. "
+            "Run `make check` for the line and how to fix it.")
     lang = _language(config)
     data_dir = _state["data_dir"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -12,7 +12,7 @@ from babel.dates import format_date
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str, data_dir: Path = DATA_DIR) -> dict:
     with open(data_dir / name, encoding="utf-8") as fh:
         return yaml.safe_load(fh) or {}
