@@ -7,7 +7,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from conftest import SITE_URL
-
 from scripts.model import load_site
 from scripts.siteconfig import load_site_config
 
