@@ -99,10 +99,13 @@ def cmd_new(args) -> int:
 
 
 def cmd_linkcheck(args) -> int:
+    from urllib.parse import urlsplit
+
     from scripts.linkcheck import run_linkcheck
 
     config = load_site_config(args.root)
-    return run_linkcheck(config.site_dir, external=args.external)
+    base_path = urlsplit(config.site_url).path or "/"
+    return run_linkcheck(config.site_dir, external=args.external, base_path=base_path)
 
 
 def main(argv: list[str] | None = None) -> int:
