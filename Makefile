@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
 
 .PHONY: help install serve build check lint test browser stamp status new bench \
-        linkcheck linkcheck-external lock clean
+        linkcheck linkcheck-external lock clean bench-search
 
 help:
 	@echo "make serve               set up .venv and preview the site at http://$(ADDR)"
@@ -20,6 +20,7 @@ help:
 	@echo "make linkcheck           crawl the built site for broken links and anchors"
 	@echo "make linkcheck-external  check links to other sites (needs internet)"
 	@echo "make bench               toolkit benchmark on a synthetic 3 x 1000 page site"
+	@echo "make bench-search        search benchmark: index size, bytes per query, latency"
 	@echo "make lock                re-pin dependencies after editing pyproject.toml"
 
 # The virtual environment is rebuilt whenever the pinned dependencies change.
@@ -72,6 +73,9 @@ linkcheck-external: build
 
 bench: $(STAMP)
 	$(BIN)/python -m scripts.bench
+
+bench-search: build browser
+	$(BIN)/python -m scripts.bench_search
 
 lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url \

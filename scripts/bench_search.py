@@ -1,0 +1,144 @@
+"""Search benchmark: `make bench-search` (python -m scripts.bench_search).
+
+For the real site and for a synthetic site of 1,000 pages per language, prints:
+Pagefind indexing time, total index size, the bytes a reader downloads
+(gzip-compressed, as a compressing host would send them) for the first query
+and for each further query, and the time from the last keystroke to results
+shown (real site). Targets: first query under 200 KB, results under 300 ms.
+Prints figures only; it is not a test.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scripts.linkcheck import serve
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+QUERIES = {"sk": ["zivnost", "prechodny pobyt", "zlúčenie rodiny"],
+           "en": ["work permit", "citizenship", "health insurance"],
+           "ru": ["гражданства", "вид на жительство", "сезонная работа"]}
+WORDS = {"sk": "pobyt živnosť občianstvo žiadosť polícia doklad lehota poplatok rodina práca",
+         "en": "residence licence citizenship application police document deadline fee family work",
+         "ru": "пребывание лицензия гражданство заявление полиция документ срок сбор семья работа"}
+
+
+def index(site: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
+                    "--exclude-selectors", ".headerlink, .guide-review, .md-search"], check=True)
+    return time.perf_counter() - start
+
+
+def size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def synthetic_site(root: Path, pages: int) -> None:
+    for lang, words in WORDS.items():
+        vocab = words.split()
+        for n in range(pages):
+            body = " ".join(vocab[(n * 7 + i) % len(vocab)] + str(i % 50) for i in range(400))
+            prefix = "" if lang == "sk" else f"{lang}/"
+            path = root / prefix / f"page-{n}" / "index.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(
+                f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+                f"<title>{lang} {n}</title></head><body><div data-pagefind-body>"
+                f"<h1>{html.escape(vocab[n % len(vocab)])} {n}</h1>"
+                f"<h2 id='a'>{vocab[(n + 1) % len(vocab)]}</h2><p>{body}</p>"
+                f"<h2 id='b'>{vocab[(n + 2) % len(vocab)]}</h2><p>{body[::-1]}</p>"
+                "</div></body></html>", encoding="utf-8")
+    (root / "probe.html").write_text('<!doctype html><html lang="sk"><body></body></html>')
+
+
+def measure_queries(site: Path, page_path: str, lang: str, queries: list[str], ui: bool):
+    """Bytes (gzip) for the first and each further query; latency per query in ms (UI only)."""
+    from playwright.sync_api import sync_playwright
+
+    transferred: list[int] = []
+    with serve(site) as root, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(root + page_path)
+        page.wait_for_load_state("networkidle")
+
+        def on_response(response):
+            if "pagefind" in response.url or "search.js" in response.url:
+                try:
+                    body = response.body()
+                except Exception:  # noqa: BLE001 - a cancelled fetch has no body
+                    return
+                transferred.append(min(len(body), len(gzip.compress(body))))
+
+        page.on("response", on_response)
+        per_query, latencies = [], []
+        for query in queries:
+            before = len(transferred)
+            if ui:
+                # Time from the last keystroke to the last change of the result list.
+                page.evaluate("""() => {
+                    window.__lastInput = 0; window.__lastChange = 0;
+                    const list = document.querySelector('[data-site-search-results]');
+                    new MutationObserver(() => { window.__lastChange = performance.now(); })
+                      .observe(list, {childList: true, subtree: true});
+                    document.querySelector('[data-site-search-input]')
+                      .addEventListener('input', () => { window.__lastInput = performance.now(); });
+                }""")
+                box = page.locator("[data-site-search-input]")
+                box.fill("")
+                page.wait_for_timeout(300)
+                box.type(query, delay=60)
+                page.wait_for_timeout(1500)
+                latencies.append(page.evaluate("Math.max(0, window.__lastChange - window.__lastInput)"))
+            else:
+                page.evaluate("""async ([q, lang]) => {
+                    window.__pf = window.__pf || await import('/pagefind/pagefind.js');
+                    const r = await window.__pf.search(q);
+                    await Promise.all(r.results.slice(0, 10).map(x => x.data()));
+                }""", [query, lang])
+            page.wait_for_load_state("networkidle")
+            per_query.append(sum(transferred[before:]))
+        browser.close()
+    return per_query, latencies
+
+
+def report(name: str, site: Path, seconds: float, page_path: str, lang: str, ui: bool) -> None:
+    bundle = site / "pagefind"
+    per_query, latencies = measure_queries(site, page_path, lang, QUERIES[lang], ui)
+    print(f"{name}: indexed in {seconds:.2f} s; index {size(bundle) / 1024:.0f} KB on disk "
+          f"({len(list((bundle / 'fragment').glob('*')))} fragments)")
+    print(f"  {lang}: first query {per_query[0] / 1024:.1f} KB, further queries "
+          + ", ".join(f"{b / 1024:.1f} KB" for b in per_query[1:]) + " (gzip)")
+    if latencies:
+        print("  results shown after the last keystroke: "
+              + ", ".join(f"{ms:.0f} ms" for ms in latencies))
+
+
+def main() -> int:
+    site = REPO / "site"
+    if not (site / "index.html").exists():
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=REPO, check=True,
+                       capture_output=True)
+    seconds = index(site)
+    for lang, prefix in (("sk", ""), ("en", "en/"), ("ru", "ru/")):
+        report("Real site", site, seconds, prefix, lang, ui=True)
+    print("targets: first query under 200 KB; results under 300 ms after the last keystroke\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        synthetic_site(root, 1000)
+        seconds = index(root)
+        report("Synthetic site, 3 x 1,000 pages", root, seconds, "probe.html", "sk", ui=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
