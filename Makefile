@@ -13,7 +13,7 @@ help:
 	@echo "make serve               set up .venv and preview the site at http://$(ADDR)"
 	@echo "make test                run every check and test (ruff, toolkit, strict build, pytest)"
 	@echo "make check               the editors' content checks only"
-	@echo "make stamp               record that translations are up to date with the Slovak source"
+	@echo "make stamp PAGE=a/b.md   record that a page's translations match the Slovak source again"
 	@echo "make status              translation dashboard"
 	@echo "make new PAGE=area/x.md  scaffold a page in every language"
 	@echo "make build               build site/ in strict mode"
@@ -55,8 +55,10 @@ test: $(STAMP) browser
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m pytest
 
+# make stamp PAGE=residence/fees.md (every language of that page), or PAGE=all.
 stamp: $(STAMP)
-	$(BIN)/python -m scripts stamp
+	@test -n "$(PAGE)" || (echo "usage: make stamp PAGE=area/page.md   (or PAGE=all)" && exit 2)
+	$(BIN)/python -m scripts stamp $(if $(filter all,$(PAGE)),--all,$(PAGE))
 
 status: $(STAMP)
 	$(BIN)/python -m scripts status
