@@ -173,7 +173,8 @@ class Page:
 
     @cached_property
     def markers(self) -> list[tuple[str, str, int]]:
-        """Build directives such as `<!-- contacts: free-help -->` as (kind, arg, line)."""
+        """Build directives such as `<!-- contacts: free-help -->` or
+        `<!-- status: translations -->` as (kind, arg, line)."""
         out = []
         for run in self.html:
             for match in MARKER.finditer(run.text):
@@ -221,7 +222,7 @@ class Page:
         return "guide"
 
 
-MARKER = re.compile(r"<!--\s*(contacts)\s*:\s*([\w-]+)\s*-->")
+MARKER = re.compile(r"<!--\s*(contacts|status)\s*:\s*([\w-]+)\s*-->")
 
 
 def _bad_date_line(raw: str) -> int:

@@ -64,6 +64,8 @@ def _rel(page: MkPage, config: MkDocsConfig) -> str:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site(config)
     _state["sources"] = {}
+    if _language(config) == _state["site"].source_language:
+        _state.pop("status", None)  # a new build (or a live reload): recompute
     return config
 
 
@@ -78,6 +80,8 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
 
     def expand(match):
         kind, group = match.group(1), match.group(2)
+        if kind == "status":
+            return "\n" + _translation_status(config) + "\n"
         try:
             return "\n" + sitedata.render_contacts(group, lang, data_dir) + "\n"
         except sitedata.UnknownContactGroup:
@@ -87,6 +91,16 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
             ) from None
 
     return MARKER.sub(expand, markdown)
+
+
+def _translation_status(config: MkDocsConfig) -> str:
+    """The translation dashboard, computed once per build of all languages."""
+    if "status" not in _state:
+        from scripts.model import load_site
+        from scripts.status import dashboard
+
+        _state["status"] = dashboard(load_site(_site(config)), embedded=True)
+    return _state["status"]
 
 
 def _absolute(config: MkDocsConfig, url: str) -> str:

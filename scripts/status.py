@@ -8,12 +8,14 @@ from scripts.checks.outdated import status as page_status
 from scripts.model import Site
 
 
-def dashboard(site: Site, use_git: bool = True, today: dt.date | None = None) -> str:
+def dashboard(site: Site, use_git: bool = True, today: dt.date | None = None,
+              embedded: bool = False) -> str:
+    """The dashboard as Markdown; `embedded` leaves out headings, for a site page."""
     today = today or dt.date.today()
     cfg = site.config
     sources = site.pages.get(cfg.source_language, {})
-    lines = ["# Translation status", "",
-             f"Source language: {cfg.source_language}, {len(sources)} pages.", "",
+    lines = [] if embedded else ["# Translation status", ""]
+    lines += [f"Source language: {cfg.source_language}, {len(sources)} pages.", "",
              "| language | up to date | minor source edits | outdated | not stamped | missing |",
              "|---|---|---|---|---|---|"]
     detail = []
@@ -35,8 +37,9 @@ def dashboard(site: Site, use_git: bool = True, today: dt.date | None = None) ->
     overdue = [(rel, p.front_matter.get("review_by")) for rel, p in sorted(sources.items())
                if isinstance(p.front_matter.get("review_by"), dt.date)
                and p.front_matter["review_by"] < today]
-    lines += ["", "## Pages to look at", ""] + (detail or ["All translations are up to date."])
-    lines += ["", "## Past their review date", ""]
+    h2 = "**{}**" if embedded else "## {}"
+    lines += ["", h2.format("Pages to look at"), ""] + (detail or ["All translations are up to date."])
+    lines += ["", h2.format("Past their review date"), ""]
     lines += [f"- `{rel}` (review was due {due.isoformat()})" for rel, due in overdue] or \
         ["None."]
     return "\n".join(lines) + "\n"

@@ -37,6 +37,9 @@ def check_page(page: Page, languages: list[str], data_dir) -> list[Finding]:
         if kind == "contacts" and group not in known_groups:
             out.append(Finding(where, line, RULE, f"Unknown contacts group '{group}'.",
                                f"Use one of: {', '.join(sorted(known_groups))} (data/contacts.yml)."))
+        if kind == "status" and group != "translations":
+            out.append(Finding(where, line, RULE, f"Unknown status '{group}'.",
+                               "The only status block is <!-- status: translations -->."))
     depth = page.rel.count("/")
     for link in page.links:
         target = link.target
