@@ -15,8 +15,6 @@ from pathlib import Path
 
 from scripts import sitedata
 
-KINDS = ("money", "percent", "duration", "date", "phone", "email", "url", "law")
-
 _SPACE = "[ \u00a0\u202f\u2009]"
 # `1 200,50`, `1,200.50`, `1.200,50`, `165,50`, `90`
 _NUMBER = (rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:[.,]\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"

@@ -206,10 +206,6 @@ class Page:
         return self
 
     @property
-    def is_source(self) -> bool:
-        return self.front_matter.get("translation_of") is None and "last_reviewed" in self.front_matter
-
-    @property
     def kind(self) -> str:
         """guide, landing (an area's index.md or the home page) or site (other pages)."""
         declared = self.front_matter.get("type")

@@ -3,6 +3,7 @@ overrides, hooks and data of this repository."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -140,7 +141,7 @@ class FixtureSite:
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(self.root / "site")],
             cwd=self.root, capture_output=True, text=True, timeout=300,
-            env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
     def toolkit(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run(

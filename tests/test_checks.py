@@ -144,29 +144,20 @@ def test_front_matter_key_errors(fixture_site, line, expected, where):
     assert any(expected in (f.message + f.hint) and f.line == where for f in found), found
 
 
-def test_review_by_before_last_reviewed(fixture_site):
-    path = fixture_site.root / "docs/sk/area/guide.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("2027-05-01", "2026-01-01"),
-                    encoding="utf-8")
+@pytest.mark.parametrize("rel,old,new,line", [
+    # review_by before last_reviewed
+    ("docs/sk/area/guide.md", "2027-05-01", "2026-01-01", 5),
+    # a source without https
+    ("docs/sk/area/guide.md", "https://www.slov", "http://www.slov", 6),
+    # review dates belong only in the Slovak source
+    ("docs/en/area/guide.md", "description: A test page.",
+     "description: A test page.\nlast_reviewed: 2026-11-01", 4),
+])
+def test_front_matter_value_errors(fixture_site, rel, old, new, line):
+    path = fixture_site.root / rel
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     found = run(fixture_site, "front-matter")
-    assert [(f.path, f.line) for f in found] == [("docs/sk/area/guide.md", 5)]
-
-
-def test_sources_need_https(fixture_site):
-    path = fixture_site.root / "docs/sk/area/guide.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("https://www.slov", "http://www.slov"),
-                    encoding="utf-8")
-    found = run(fixture_site, "front-matter")
-    assert [(f.path, f.line) for f in found] == [("docs/sk/area/guide.md", 6)]
-
-
-def test_review_dates_only_in_source(fixture_site):
-    path = fixture_site.root / "docs/en/area/guide.md"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "description: A test page.", "description: A test page.\nlast_reviewed: 2026-11-01"),
-        encoding="utf-8")
-    found = run(fixture_site, "front-matter")
-    assert [(f.path, f.line) for f in found] == [("docs/en/area/guide.md", 4)]
+    assert [(f.path, f.line) for f in found] == [(rel, line)]
 
 
 def test_freshness_warns_then_fails_in_strict_mode(fixture_site):

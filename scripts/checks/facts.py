@@ -29,10 +29,6 @@ _KIND_WORDS = {
 }
 
 
-def page_facts(page: Page) -> list[tuple[factlib.Fact, str]]:
-    return page.facts
-
-
 def _allowed(page: Page) -> tuple[set[tuple[str, str]], list[tuple[str, int]]]:
     allowed, raw = set(), []
     for item in page.front_matter.get("allowed_fact_differences") or []:
@@ -47,7 +43,7 @@ def _allowed(page: Page) -> tuple[set[tuple[str, str]], list[tuple[str, int]]]:
 
 
 def check_translation(page: Page, source: Page) -> list[Finding]:
-    src, own = page_facts(source), page_facts(page)
+    src, own = source.facts, page.facts
     src_values = {(f.kind, f.value) for f, _ in src}
     own_values = {(f.kind, f.value) for f, _ in own}
     allowed, allowances = _allowed(page)
