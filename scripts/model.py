@@ -218,7 +218,7 @@ class Page:
         return "guide"
 
 
-MARKER = re.compile(r"<!--\s*(contacts|status)\s*:\s*([\w-]+)\s*-->")
+MARKER = re.compile(r"<!--\s*(contacts|status|glossary|news)\s*:\s*([\w-]+)\s*-->")
 
 
 def _bad_date_line(raw: str) -> int:

@@ -18,12 +18,14 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
-from scripts import sitedata
+from scripts import glossary, news, sitedata
+from scripts.checks import outdated
 from scripts.model import MARKER, read_page
 from scripts.siteconfig import load_site_config
 
@@ -65,7 +67,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site(config)
     _state["sources"] = {}
     if _language(config) == _state["site"].source_language:
-        _state.pop("status", None)  # a new build (or a live reload): recompute
+        # A new build (or a live reload): recompute what is shared by all languages.
+        _state.pop("status", None)
+        _state.pop("model", None)
+        glossary.terms.cache_clear()
+        sitedata.load_yaml.cache_clear()
+        try:
+            news.changes(_state["data_dir"], _state["site"].codes)
+        except news.NewsError as error:
+            raise PluginError(str(error)) from None
     return config
 
 
@@ -82,6 +92,10 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
         kind, group = match.group(1), match.group(2)
         if kind == "status":
             return "\n" + _translation_status(config) + "\n"
+        if kind == "glossary":
+            return "\n" + glossary.render_page(lang, data_dir) + "\n"
+        if kind == "news":
+            return "\n" + _news_page(page, config, lang) + "\n"
         try:
             return "\n" + sitedata.render_contacts(group, lang, data_dir) + "\n"
         except sitedata.UnknownContactGroup:
@@ -93,14 +107,100 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     return MARKER.sub(expand, markdown)
 
 
+def _model(config: MkDocsConfig):
+    """The toolkit's content model of the whole site, read once per build of all languages."""
+    if "model" not in _state:
+        from scripts.model import load_site
+
+        _state["model"] = load_site(_site(config))
+    return _state["model"]
+
+
 def _translation_status(config: MkDocsConfig) -> str:
     """The translation dashboard, computed once per build of all languages."""
     if "status" not in _state:
-        from scripts.model import load_site
         from scripts.status import dashboard
 
-        _state["status"] = dashboard(load_site(_site(config)), embedded=True)
+        _state["status"] = dashboard(_model(config), embedded=True)
     return _state["status"]
+
+
+def _page_title(config: MkDocsConfig, lang: str, rel: str) -> str:
+    page = _model(config).page(lang, rel) or _model(config).page(_site(config).source_language, rel)
+    return str(page.front_matter.get("title") or rel) if page else rel
+
+
+def _news_page(page: MkPage, config: MkDocsConfig, lang: str) -> str:
+    here = _rel(page, config)
+    depth = here.count("/")
+
+    def link(rel: str) -> str:
+        return _page_title(config, lang, rel)
+
+    text = news.render_page(lang, link, _state["data_dir"],
+                            guides_label=sitedata.ui(lang, _state["data_dir"])["news_guides"])
+    if depth:  # links in data/news.yml are relative to the docs root of the language
+        text = text.replace("](", "](" + "../" * depth)
+    return text
+
+
+def _translation_notice(page: MkPage, config: MkDocsConfig, is_fallback: bool) -> dict | None:
+    """Whether this page is an untranslated copy or a translation behind its Slovak source."""
+    site = _site(config)
+    lang = _language(config)
+    source_file = getattr(page.file, "alternates", {}).get(site.source_language)
+    if lang == site.source_language or source_file is None or not page.file.src_uri.endswith(".md"):
+        return None
+    if is_fallback:
+        return {"kind": "missing", "source_url": source_file.url}
+    model = _model(config)
+    rel = _rel(page, config)
+    translation, source = model.page(lang, rel), model.page(site.source_language, rel)
+    if translation is None or source is None:
+        return None
+    state, details = outdated.status(model, translation, source, use_git=True)
+    if state not in ("outdated", "unstamped"):
+        return None
+    changed = details.get("date")
+    if changed is None:
+        changed = dt.date.fromtimestamp(source.path.stat().st_mtime).isoformat()
+    day = dt.date.fromisoformat(changed)
+    return {"kind": "outdated", "source_url": source_file.url, "changed": day.isoformat(),
+            "changed_text": sitedata.format_day(day, lang, _state["data_dir"])}
+
+
+def _report_links(page: MkPage, config: MkDocsConfig, lang: str) -> dict:
+    """A pre-filled issue and e-mail for "Report a problem" (no widget, no tracking)."""
+    settings = (config.extra or {}).get("report") or {}
+    issues = settings.get("issues_url") or ""
+    strings = sitedata.ui(lang, _state["data_dir"])
+    address = _absolute(config, page.url)
+    path = page.file.src_uri
+    title = f"[{lang}] {path}: "
+    body = strings["report_body"].format(url=address, lang=lang, path=path)
+    out = {}
+    if issues:
+        out["issue"] = issues + "?" + urlencode({"title": title, "body": body}, quote_via=quote)
+    if settings.get("email"):
+        out["email"] = (f"mailto:{settings['email']}?"
+                        + urlencode({"subject": title, "body": body}, quote_via=quote))
+    return out
+
+
+def _language_suggestions(config: MkDocsConfig, page: MkPage, lang: str) -> list[dict]:
+    """On the Slovak home page: the other languages, each with its own wording."""
+    site = _site(config)
+    if lang != site.source_language or not page.is_homepage:
+        return []
+    out = []
+    for code in site.translation_languages:
+        alt = getattr(page.file, "alternates", {}).get(code)
+        if alt is None or getattr(alt, "locale", code) != code:
+            continue
+        strings = sitedata.ui(code, _state["data_dir"])
+        out.append({"lang": code, "url": alt.url, "text": strings["suggest_text"],
+                    "switch": strings["suggest_switch"], "dismiss": strings["suggest_dismiss"]})
+    return out
 
 
 def _absolute(config: MkDocsConfig, url: str) -> str:
@@ -152,14 +252,59 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
             }
         context["sources"] = [s for s in fm.get("sources") or [] if isinstance(s, dict)]
     context["review"] = review
+    context["translation_notice"] = _translation_notice(page, config, context["is_fallback"])
+    context["report"] = _report_links(page, config, lang)
+    context["language_suggestions"] = _language_suggestions(config, page, lang)
+    context["feed_url"] = _feed_path(config, lang)
     return context
+
+
+def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files) -> str:
+    """Explain the first use of each Slovak official term on the page (not on the glossary itself)."""
+    if "<!-- glossary: terms -->" in (page.file.content_string or ""):
+        return html
+    return glossary.annotate(html, _language(config), _state["data_dir"])
+
+
+def _feed_path(config: MkDocsConfig, lang: str) -> str:
+    """Site-relative path of a language's Atom feed, next to its home page."""
+    site = _site(config)
+    return "feed.xml" if lang == site.source_language else f"{lang}/feed.xml"
+
+
+def write_feed(config: MkDocsConfig, lang: str) -> None:
+    site = _site(config)
+    prefix = "" if lang == site.source_language else f"{lang}/"
+    strings = sitedata.ui(lang, _state["data_dir"])
+    news_page = site.docs_dir / lang / "news.md"
+    if not news_page.exists() and not (site.docs_dir / site.source_language / "news.md").exists():
+        return
+    target = Path(config.site_dir) / _feed_path(config, lang)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(news.atom_feed(
+        lang, title=f"{strings['news_feed_title']} – {config.site_name}",
+        page_url=_absolute(config, f"{prefix}news/"),
+        feed_url=_absolute(config, _feed_path(config, lang)),
+        page_url_of=lambda rel: _absolute(config, prefix + _directory_url(rel)),
+        author=config.site_name, data_dir=_state["data_dir"]))
+
+
+def _directory_url(rel: str) -> str:
+    stem = rel.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+# Page furniture inside the article that would only add noise to search results.
+_NOT_SEARCHED = ".headerlink, .guide-review, .md-search, .guide-notice, .guide-report, .lang-suggest"
 
 
 def build_search_index(site_dir: Path) -> None:
     """Pagefind: one index per language (from <html lang>), article content only."""
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet",
-         "--exclude-selectors", ".headerlink, .guide-review, .md-search"],
+         "--exclude-selectors", _NOT_SEARCHED],
         capture_output=True, text=True, timeout=600, check=False)
     if result.returncode != 0:
         raise PluginError(f"pagefind failed to index {site_dir}:\n{result.stdout}{result.stderr}")
@@ -194,6 +339,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             shutil.copyfile(built, target)
         if keep.exists():
             shutil.copyfile(keep, built)
+    write_feed(config, lang)
     if lang == site.codes[-1]:
         if keep.exists():
             keep.unlink()

@@ -11,6 +11,8 @@ from scripts.findings import Finding
 from scripts.model import Page, Site
 
 RULE = "safety"
+# Generated blocks other than contacts, and the one argument each accepts.
+BLOCKS = {"status": "translations", "glossary": "terms", "news": "changes"}
 _TAGS = re.compile(r"<\s*(script|iframe|object|embed|form|style|link|meta|base)\b", re.I)
 _HANDLER = re.compile(r"\bon[a-z]+\s*=", re.I)
 _BAD_URL = re.compile(r"^\s*(javascript|data|vbscript):", re.I)
@@ -37,9 +39,10 @@ def check_page(page: Page, languages: list[str], data_dir) -> list[Finding]:
         if kind == "contacts" and group not in known_groups:
             out.append(Finding(where, line, RULE, f"Unknown contacts group '{group}'.",
                                f"Use one of: {', '.join(sorted(known_groups))} (data/contacts.yml)."))
-        if kind == "status" and group != "translations":
-            out.append(Finding(where, line, RULE, f"Unknown status '{group}'.",
-                               "The only status block is <!-- status: translations -->."))
+        only = BLOCKS.get(kind)
+        if only and group != only:
+            out.append(Finding(where, line, RULE, f"Unknown {kind} block '{group}'.",
+                               f"The only {kind} block is <!-- {kind}: {only} -->."))
     depth = page.rel.count("/")
     for link in page.links:
         target = link.target

@@ -1,0 +1,114 @@
+/* Reader features that need the browser; every page works without this file.
+   Nothing here sends data anywhere. */
+(function () {
+  "use strict";
+
+  function today() {
+    var now = new Date();
+    function pad(n) { return (n < 10 ? "0" : "") + n; }
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  // The review box turns into a warning once review_by has passed, even if
+  // nobody has rebuilt the site since.
+  function reviewExpiry() {
+    document.querySelectorAll(".guide-review[data-review-by]").forEach(function (box) {
+      if (box.getAttribute("data-review-by") < today()) {
+        box.classList.add("guide-review--expired");
+        var warning = box.querySelector(".guide-review__warning");
+        if (warning) warning.hidden = false;
+      }
+    });
+  }
+
+  // Glossary terms: hover and focus work in CSS; this adds tap-to-toggle
+  // (touch screens) and Escape to hide an explanation (WCAG 1.4.13).
+  function glossary() {
+    var terms = document.querySelectorAll(".gloss");
+    if (!terms.length) return;
+    function closeAll(except) {
+      terms.forEach(function (t) {
+        if (t !== except) {
+          t.classList.remove("gloss--open");
+          t.querySelector(".gloss__term").setAttribute("aria-expanded", "false");
+        }
+      });
+    }
+    terms.forEach(function (term) {
+      var button = term.querySelector(".gloss__term");
+      button.setAttribute("aria-expanded", "false");
+      button.addEventListener("click", function (event) {
+        event.stopPropagation();
+        var open = !term.classList.contains("gloss--open");
+        closeAll(term);
+        term.classList.remove("gloss--closed");
+        term.classList.toggle("gloss--open", open);
+        button.setAttribute("aria-expanded", String(open));
+      });
+      term.addEventListener("mouseleave", function () { term.classList.remove("gloss--closed"); });
+      button.addEventListener("blur", function () { term.classList.remove("gloss--closed"); });
+    });
+    document.addEventListener("click", function () { closeAll(null); });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      terms.forEach(function (t) {
+        if (t.matches(":hover, :focus-within, .gloss--open")) t.classList.add("gloss--closed");
+      });
+      closeAll(null);
+    });
+  }
+
+  // First visit to the Slovak home page with a browser that prefers another of
+  // the site's languages: suggest it once. Remembered in localStorage only.
+  var SUGGESTION_KEY = "guide.language-suggestion";
+  function languageSuggestion() {
+    var box = document.querySelector("[data-lang-suggest]");
+    if (!box) return;
+    try {
+      if (localStorage.getItem(SUGGESTION_KEY)) return;
+    } catch (e) {
+      return; // storage blocked: we could not remember a dismissal, so do not nag
+    }
+    var own = document.documentElement.lang;
+    var wanted = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
+    var item = null;
+    for (var i = 0; i < wanted.length && !item; i++) {
+      var code = String(wanted[i]).toLowerCase().split("-")[0];
+      if (code === own) return; // the reader already prefers this page's language
+      item = box.querySelector('[data-lang="' + code + '"]');
+    }
+    if (!item) return;
+    function remember(value) {
+      try { localStorage.setItem(SUGGESTION_KEY, value); } catch (e) { /* ignore */ }
+    }
+    item.hidden = false;
+    box.hidden = false;
+    remember("shown");
+    item.querySelector("a").addEventListener("click", function () { remember("switched"); });
+    item.querySelector("button").addEventListener("click", function () {
+      remember("dismissed");
+      box.hidden = true;
+    });
+  }
+
+  // Printed pages show where each link leads; relative links get their full address.
+  function printAddresses() {
+    document.querySelectorAll(".md-content a[href]").forEach(function (link) {
+      var href = link.getAttribute("href");
+      if (/^(#|mailto:|tel:|https?:)/.test(href) || link.classList.contains("headerlink")) return;
+      link.setAttribute("data-print-href", link.href);
+    });
+  }
+
+  function start() {
+    reviewExpiry();
+    glossary();
+    languageSuggestion();
+    printAddresses();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,118 @@
+"""The glossary of Slovak official terms (data/glossary.yml): its page and its tooltips.
+
+The first use of a term on a page becomes a button that shows the explanation in
+the page's language on hover, keyboard focus or tap (overrides/assets/glossary.js
+adds tap-to-toggle and Escape). Without JavaScript, hover and focus still work.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from scripts.sitedata import DATA_DIR, load_yaml
+
+# Markup inside which a term is left alone: headings, links, code, controls,
+# and anything already marked up as a term.
+_SKIP = {"a", "abbr", "button", "code", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "label",
+         "pre", "script", "style", "summary", "svg", "textarea", "title", "time"}
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>|<!--.*?-->", re.S)
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    explanations: dict[str, str]
+
+    @property
+    def anchor(self) -> str:
+        return "term-" + re.sub(r"[^a-z0-9]+", "-", _ascii(self.term).lower()).strip("-")
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+@cache
+def terms(data_dir: Path = DATA_DIR) -> tuple[Term, ...]:
+    entries = load_yaml("glossary.yml", data_dir) or []
+    found = [Term(str(e["term"]), {k: str(v) for k, v in e.items() if k != "term"})
+             for e in entries if isinstance(e, dict) and e.get("term")]
+    return tuple(sorted(found, key=lambda t: t.term.casefold()))
+
+
+def render_page(lang: str, data_dir: Path = DATA_DIR) -> str:
+    """The glossary as a Markdown definition list, sorted by the Slovak term."""
+    lines = []
+    for term in terms(data_dir):
+        text = term.explanations.get(lang)
+        if not text:
+            continue
+        lines += [f'<dt id="{term.anchor}" lang="sk">{html.escape(term.term)}</dt>',
+                  f"<dd>{html.escape(text)}</dd>"]
+    return '<dl class="glossary">\n' + "\n".join(lines) + "\n</dl>\n"
+
+
+def _pattern(data_dir: Path) -> re.Pattern[str]:
+    # Longest first, so that "obnovenie prechodného pobytu" wins over a shorter term inside it.
+    names = sorted((t.term for t in terms(data_dir)), key=len, reverse=True)
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"(?<!\w)({alternatives})(?!\w)", re.IGNORECASE)
+
+
+_patterns: dict[Path, re.Pattern[str]] = {}
+
+
+def annotate(content: str, lang: str, data_dir: Path = DATA_DIR) -> str:
+    """Mark the first use of each glossary term in a page's HTML with its explanation."""
+    if not terms(data_dir):
+        return content
+    pattern = _patterns.setdefault(data_dir, _pattern(data_dir))
+    by_name = {t.term.casefold(): t for t in terms(data_dir)}
+    seen: set[str] = set()
+    out: list[str] = []
+    skip_depth = 0
+    position = 0
+    counter = 0
+
+    def mark(text: str) -> str:
+        nonlocal counter
+
+        def replace(match: re.Match[str]) -> str:
+            nonlocal counter
+            key = re.sub(r"\s+", " ", match.group(1)).casefold()
+            term = by_name.get(key)
+            if term is None or key in seen or not term.explanations.get(lang):
+                return match.group(0)
+            seen.add(key)
+            counter += 1
+            tip = f"gloss-{counter}"
+            explanation = html.escape(term.explanations[lang])
+            return (f'<span class="gloss"><button type="button" class="gloss__term" lang="sk" '
+                    f'aria-describedby="{tip}">{match.group(0)}</button>'
+                    f'<span class="gloss__tip" role="tooltip" id="{tip}" data-pagefind-ignore>'
+                    f'{explanation}</span></span>')
+
+        return pattern.sub(replace, text)
+
+    for match in _TAG.finditer(content):
+        text = content[position:match.start()]
+        out.append(mark(text) if skip_depth == 0 and text.strip() else text)
+        out.append(match.group(0))
+        position = match.end()
+        name = (match.group(2) or "").lower()
+        if not name or name in _VOID or match.group(3):
+            continue
+        if name in _SKIP:
+            skip_depth += -1 if match.group(1) else 1
+            skip_depth = max(skip_depth, 0)
+    tail = content[position:]
+    out.append(mark(tail) if skip_depth == 0 else tail)
+    return "".join(out)
