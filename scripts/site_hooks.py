@@ -141,7 +141,11 @@ def _news_page(page: MkPage, config: MkDocsConfig, lang: str) -> str:
                             guides_label=sitedata.ui(lang, _state["data_dir"])["news_guides"])
     if depth:  # links in data/news.yml are relative to the docs root of the language
         text = text.replace("](", "](" + "../" * depth)
-    return text
+    # With directory URLs the page is one folder deeper than its file.
+    feed = "../" * (depth + (1 if config.use_directory_urls else 0)) + "feed.xml"
+    label = sitedata.ui(lang, _state["data_dir"])["news_subscribe"]
+    subscribe = f'<p class="news-feed"><a href="{feed}" type="application/atom+xml">{label}</a></p>'
+    return subscribe + "\n\n" + text
 
 
 def _translation_notice(page: MkPage, config: MkDocsConfig, is_fallback: bool) -> dict | None:
