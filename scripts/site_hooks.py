@@ -264,7 +264,11 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
 
 
 def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files) -> str:
-    """Explain the first use of each Slovak official term on the page (not on the glossary itself)."""
+    """Explain the first use of each Slovak official term (not on the glossary page itself)."""
+    # A checklist's box is decorative: its item is the list text (an unnamed, disabled
+    # checkbox is only noise for screen readers).
+    html = html.replace('<label class="task-list-control">',
+                        '<label class="task-list-control" aria-hidden="true">')
     if "<!-- glossary: terms -->" in (page.file.content_string or ""):
         return html
     return glossary.annotate(html, _language(config), _state["data_dir"])

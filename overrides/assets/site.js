@@ -100,11 +100,44 @@
     });
   }
 
+  // Material's header buttons are <label>s for its toggles, which the keyboard
+  // cannot press: Enter and Space do what a click does.
+  function labelButtons() {
+    document.querySelectorAll("label[role=button][for]").forEach(function (label) {
+      label.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          label.click();
+        }
+      });
+    });
+  }
+
+  // A wide table scrolls sideways; keyboard users need to be able to focus it to scroll.
+  function scrollableTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        var caption = wrap.querySelector("th");
+        wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "table");
+      } else {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+
   function start() {
+    labelButtons();
     reviewExpiry();
     glossary();
     languageSuggestion();
     printAddresses();
+    scrollableTables();
+    window.addEventListener("load", scrollableTables);
+    window.addEventListener("resize", scrollableTables);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

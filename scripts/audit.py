@@ -1,0 +1,339 @@
+"""`make audit`: is every page accessible, private and light? (python -m scripts.audit)
+
+Builds the site for a local address, serves it gzip-compressed on 127.0.0.1 the way
+a static host would, and opens every page of every language in headless Chromium,
+on a desktop and on a phone viewport, with an empty cache:
+
+- axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA): zero violations;
+- every request goes to the site's own origin, and none fails;
+- a first visit transfers at most 75 KB (HTML, CSS, JS, icons, fonts);
+- no script in <head> blocks rendering;
+- Lighthouse (mobile preset) on the home page and the longest guide of each language:
+  performance >= 95, accessibility, best practices and SEO = 100.
+
+Prints a table per page type and language, then every breach as `page: what`, and
+exits 1 if there is any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import mimetypes
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+REPO = Path(__file__).resolve().parent.parent
+NODE_MODULES = REPO / "node_modules"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+VIEWPORTS = {
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+    "phone": {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True,
+              "device_scale_factor": 2},
+}
+BUDGET_BYTES = 75 * 1024
+LIGHTHOUSE_MIN = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+_COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|xml|atom\+xml)|image/svg)")
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Compresses text responses like any static host; caches like GitHub Pages (10 min)."""
+
+    _cache: dict[str, bytes] = {}
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        path = Path(self.translate_path(self.path.split("?", 1)[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if path.suffix == ".xml":
+            kind = "application/xml"
+        if not path.is_file():
+            return super().do_GET()
+        body = path.read_bytes()
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        compress = wants_gzip and _COMPRESSIBLE.match(kind)
+        if compress:
+            key = str(path)
+            if key not in self._cache:
+                self._cache[key] = gzip.compress(body, 6)
+            body = self._cache[key]
+        self.send_response(200)
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
+        self.send_header("Content-Length", str(len(body)))
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextmanager
+def serve_gzip(directory: Path, port: int = 0):
+    import threading
+
+    handler = functools.partial(_GzipHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class PageResult:
+    url: str
+    lang: str
+    kind: str
+    viewport: str
+    transferred: int = 0
+    html_bytes: int = 0
+    requests: int = 0
+    third_party: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)
+    blocking_scripts: int = 0
+
+
+def pages_of(site_dir: Path, languages: list[str], source_language: str) -> list[tuple[str, str, str]]:
+    """(path under the site, language, page type) for every built page."""
+    out = []
+    for html in sorted(site_dir.rglob("*.html")):
+        rel = html.relative_to(site_dir).as_posix()
+        if rel.startswith(("pagefind/", "assets/")):
+            continue
+        first = rel.split("/", 1)[0]
+        lang = first if first in languages and first != source_language else source_language
+        inner = rel[len(lang) + 1:] if lang != source_language else rel
+        text = html.read_text(encoding="utf-8", errors="replace")
+        if inner.endswith("404.html"):
+            kind = "404"
+        elif inner == "index.html":
+            kind = "home"
+        elif 'class="guide-review' in text:
+            kind = "guide"
+        elif inner.count("/") == 1:
+            kind = "site"
+        else:
+            kind = "section"
+        url = rel.removesuffix("index.html")
+        out.append((url, lang, kind))
+    return out
+
+
+def _measure(job: tuple[str, list[tuple[str, str, str]], str]) -> list[PageResult]:
+    """Open each page in a fresh context (an empty cache: a first visit)."""
+    from playwright.sync_api import sync_playwright
+
+    base, pages, viewport = job
+    origin = urlparse(base).netloc
+    axe = (NODE_MODULES / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+    results = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for url, lang, kind in pages:
+            result = PageResult(url or "/", lang, kind, viewport)
+            context = browser.new_context(**VIEWPORTS[viewport])  # empty cache: a first visit
+            tab = context.new_page()
+            finished: list = []
+            tab.on("requestfinished", lambda req, bucket=finished: bucket.append(req))
+            tab.on("requestfailed", lambda req, r=result: r.failed.append(
+                f"{req.url} ({req.failure})"))
+            tab.goto(base + url, wait_until="load")
+            tab.wait_for_timeout(50)  # let deferred scripts request what they request
+            for req in finished:
+                if req.url.startswith(("data:", "blob:")):
+                    continue
+                if urlparse(req.url).netloc != origin:
+                    result.third_party.append(req.url)
+                sizes = req.sizes()
+                size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+                result.transferred += size
+                result.requests += 1
+                if req.resource_type == "document":
+                    result.html_bytes = sizes["responseBodySize"]
+            result.blocking_scripts = tab.evaluate(
+                "document.querySelectorAll('head script[src]:not([defer]):not([async])"
+                ":not([type=module])').length")
+            tab.add_script_tag(content=axe)
+            found = tab.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                " resultTypes: ['violations']}).then(r => r.violations.map(v =>"
+                " v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n =>"
+                " n.target.join(' ')).join(', ')))", AXE_TAGS)
+            result.violations = found
+            results.append(result)
+            context.close()
+        browser.close()
+    return results
+
+
+def audit_pages(base: str, pages: list[tuple[str, str, str]]) -> list[PageResult]:
+    """Desktop and phone in two processes (two cores), each with one browser."""
+    jobs = [(base, pages, viewport) for viewport in VIEWPORTS]
+    with ProcessPoolExecutor(max_workers=len(jobs)) as pool:
+        return [r for batch in pool.map(_measure, jobs) for r in batch]
+
+
+def lighthouse(url: str) -> dict[str, int]:
+    """Lighthouse's four category scores (0-100), mobile preset."""
+    exe = NODE_MODULES / ".bin" / "lighthouse"
+    flags = " ".join(CHROMIUM_ARGS[:1] + ["--headless=new"] + CHROMIUM_ARGS[2:])
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        proc = subprocess.run(
+            [str(exe), url, "--quiet", "--output=json", f"--output-path={out}",
+             f"--chrome-path={CHROMIUM}", f"--chrome-flags={flags}",
+             "--only-categories=performance,accessibility,best-practices,seo"],
+            capture_output=True, text=True, timeout=300, check=False)
+        if proc.returncode != 0 or not out.exists():
+            raise RuntimeError(f"lighthouse failed on {url}: {proc.stderr[-2000:]}")
+        report = json.loads(out.read_text(encoding="utf-8"))
+    scores = {k: round((v.get("score") or 0) * 100) for k, v in report["categories"].items()}
+    failing = [a["id"] for a in report["audits"].values()
+               if a.get("score") is not None and a["score"] < 1
+               and a.get("scoreDisplayMode") in ("binary", "metricSavings", "numeric")]
+    scores["_failing"] = failing
+    return scores
+
+
+def lighthouse_sample(pages: list[tuple[str, str, str]], site_dir: Path) -> list[tuple[str, str, str]]:
+    """The home page and the longest guide of each language."""
+    out = []
+    by_lang: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for url, lang, kind in pages:
+        if kind == "home":
+            out.append((url, lang, kind))
+        elif kind == "guide":
+            by_lang[lang].append(((site_dir / url / "index.html").stat().st_size, url))
+    for lang, guides in by_lang.items():
+        out.append((max(guides)[1], lang, "guide"))
+    return out
+
+
+def breaches(results: list[PageResult], scores: dict[str, dict]) -> list[str]:
+    out = []
+    for r in results:
+        where = f"{r.url} [{r.viewport}]"
+        for violation in r.violations:
+            out.append(f"{where}: axe {violation}")
+        for url in r.third_party:
+            out.append(f"{where}: request to another origin: {url}")
+        for failure in r.failed:
+            out.append(f"{where}: request failed: {failure}")
+        if r.transferred > BUDGET_BYTES and r.kind != "404":
+            out.append(f"{where}: first visit transfers {r.transferred / 1024:.1f} KB "
+                       f"(budget {BUDGET_BYTES // 1024} KB)")
+        if r.blocking_scripts:
+            out.append(f"{where}: {r.blocking_scripts} render-blocking script(s) in <head>; add defer")
+    for url, result in scores.items():
+        for category, minimum in LIGHTHOUSE_MIN.items():
+            if result.get(category, 0) < minimum:
+                out.append(f"{url or '/'}: Lighthouse {category} {result.get(category)} < {minimum} "
+                           f"(failing audits: {', '.join(result['_failing']) or 'none'})")
+    return out
+
+
+def table(results: list[PageResult], scores: dict[str, dict], sample: list[tuple[str, str, str]]) -> str:
+    groups: dict[tuple[str, str], list[PageResult]] = defaultdict(list)
+    for r in results:
+        groups[(r.kind, r.lang)].append(r)
+    header = ("| type | lang | pages | max KB (first visit) | median KB | max HTML KB | requests "
+              "| third-party | axe violations | LH perf | LH a11y | LH best pr. | LH SEO |")
+    lines = [header, "|" + "---|" * 13]
+    order = {"home": 0, "section": 1, "guide": 2, "site": 3, "404": 4}
+    for (kind, lang), rows in sorted(groups.items(), key=lambda g: (order.get(g[0][0], 9), g[0][1])):
+        lh = next((scores[u] for u, lg, k in sample if lg == lang and k == kind and u in scores), None)
+        lh_cells = [str(lh[c]) for c in LIGHTHOUSE_MIN] if lh else ["–"] * 4
+        sizes = [r.transferred for r in rows]
+        lines.append("| " + " | ".join([
+            kind, lang, str(len({r.url for r in rows})), f"{max(sizes) / 1024:.1f}",
+            f"{statistics.median(sizes) / 1024:.1f}",
+            f"{max(r.html_bytes for r in rows) / 1024:.1f}", str(max(r.requests for r in rows)),
+            str(sum(len(r.third_party) for r in rows)), str(sum(len(r.violations) for r in rows)),
+            *lh_cells]) + " |")
+    return "\n".join(lines)
+
+
+def build(site_dir: Path, site_url: str) -> None:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
+                          cwd=REPO, env=env, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"mkdocs build failed:\n{proc.stderr[-4000:]}")
+
+
+def run(site_dir: Path, base: str, lighthouse_runs: bool = True) -> tuple[str, list[str]]:
+    from scripts.siteconfig import load_site_config
+
+    config = load_site_config(REPO)
+    pages = pages_of(site_dir, config.codes, config.source_language)
+    results = audit_pages(base, pages)
+    sample = lighthouse_sample(pages, site_dir) if lighthouse_runs else []
+    scores = {url: lighthouse(base + url) for url, _lang, _kind in sample}
+    report = table(results, scores, sample)
+    if sample:
+        report += "\n\nLighthouse (mobile): " + "; ".join(
+            f"/{url} " + "/".join(str(scores[url][c]) for c in LIGHTHOUSE_MIN) for url, _l, _k in sample)
+    return report, breaches(results, scores)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs")
+    args = parser.parse_args(argv)
+    if not (NODE_MODULES / "axe-core").exists():
+        print("node_modules/ is missing: run `make audit` (it runs `npm ci` first).", file=sys.stderr)
+        return 2
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        site_dir = Path(tmp) / "site"
+        build(site_dir, f"http://127.0.0.1:{port}/")
+        with serve_gzip(site_dir, port) as base:
+            report, problems = run(site_dir, base, lighthouse_runs=not args.no_lighthouse)
+    print(report)
+    if problems:
+        print(f"\n{len(problems)} budget breach(es):")
+        for problem in problems:
+            print("  " + problem)
+        return 1
+    print("\nAudit passed: no axe violations, no third-party requests, every page within "
+          f"{BUDGET_BYTES // 1024} KB, Lighthouse at or above {LIGHTHOUSE_MIN}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
