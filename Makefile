@@ -4,10 +4,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 ADDR ?= 127.0.0.1:8000
 
 .PHONY: help install serve build check lint test browser stamp status new bench \
-        linkcheck linkcheck-external lock clean bench-search
+        linkcheck linkcheck-external lock clean bench-search audit bench-html
 
 help:
 	@echo "make serve               set up .venv and preview the site at http://$(ADDR)"
@@ -21,6 +22,8 @@ help:
 	@echo "make linkcheck-external  check links to other sites (needs internet)"
 	@echo "make bench               toolkit benchmark on a synthetic 3 x 1000 page site"
 	@echo "make bench-search        search benchmark: index size, bytes per query, latency"
+	@echo "make audit               axe, privacy, weight budget and Lighthouse on the built site"
+	@echo "make bench-html          guide page HTML size on synthetic sites up to 3 x 1000 pages"
 	@echo "make lock                re-pin dependencies after editing pyproject.toml"
 
 # The virtual environment is rebuilt whenever the pinned dependencies change.
@@ -49,11 +52,24 @@ lint: $(STAMP)
 browser:
 	@sh scripts/ensure-chromium.sh
 
-test: $(STAMP) browser
+test: $(STAMP) browser $(NODE_STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m scripts check
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m pytest
+	$(BIN)/python -m scripts.audit
+
+# Audit tools (axe-core, Lighthouse) from the npm registry, pinned by package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+# Accessibility (axe, every page, desktop and phone), privacy, weight and Lighthouse.
+audit: $(STAMP) browser $(NODE_STAMP)
+	$(BIN)/python -m scripts.audit
+
+bench-html: $(STAMP)
+	$(BIN)/python -m scripts.bench_html
 
 # make stamp PAGE=residence/fees.md (every language of that page), or PAGE=all.
 stamp: $(STAMP)

@@ -48,6 +48,9 @@ VIEWPORTS = {
               "device_scale_factor": 2},
 }
 BUDGET_BYTES = 75 * 1024
+# The one stylesheet the first paint needs (Material's); anything else that blocks
+# rendering could be deferred or inlined and is a breach.
+REQUIRED_CSS = re.compile(r"/assets/stylesheets/main\.[0-9a-f]+\.min\.css$")
 LIGHTHOUSE_MIN = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 _COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|xml|atom\+xml)|image/svg)")
 
@@ -128,8 +131,10 @@ class PageResult:
     blocking_scripts: int = 0
 
 
-def pages_of(site_dir: Path, languages: list[str], source_language: str) -> list[tuple[str, str, str]]:
+def pages_of(site_dir: Path, languages: list[str], source_language: str,
+             docs_dir: Path | None = None) -> list[tuple[str, str, str]]:
     """(path under the site, language, page type) for every built page."""
+    docs = (docs_dir or REPO / "docs") / source_language
     out = []
     for html in sorted(site_dir.rglob("*.html")):
         rel = html.relative_to(site_dir).as_posix()
@@ -143,12 +148,12 @@ def pages_of(site_dir: Path, languages: list[str], source_language: str) -> list
             kind = "404"
         elif inner == "index.html":
             kind = "home"
+        elif (docs / inner.removesuffix("index.html") / "index.md").exists():
+            kind = "section"
         elif 'class="guide-review' in text:
             kind = "guide"
-        elif inner.count("/") == 1:
-            kind = "site"
         else:
-            kind = "section"
+            kind = "site"
         url = rel.removesuffix("index.html")
         out.append((url, lang, kind))
     return out
@@ -170,6 +175,9 @@ def _measure(job: tuple[str, list[tuple[str, str, str]], str]) -> list[PageResul
             tab = context.new_page()
             finished: list = []
             tab.on("requestfinished", lambda req, bucket=finished: bucket.append(req))
+            # Any attempt to reach another origin counts, even one that fails.
+            tab.on("request", lambda req, r=result: r.third_party.append(req.url)
+                   if urlparse(req.url).netloc not in ("", origin) else None)
             tab.on("requestfailed", lambda req, r=result: r.failed.append(
                 f"{req.url} ({req.failure})"))
             tab.goto(base + url, wait_until="load")
@@ -177,8 +185,6 @@ def _measure(job: tuple[str, list[tuple[str, str, str]], str]) -> list[PageResul
             for req in finished:
                 if req.url.startswith(("data:", "blob:")):
                     continue
-                if urlparse(req.url).netloc != origin:
-                    result.third_party.append(req.url)
                 sizes = req.sizes()
                 size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
                 result.transferred += size
@@ -222,11 +228,15 @@ def lighthouse(url: str) -> dict[str, int]:
         if proc.returncode != 0 or not out.exists():
             raise RuntimeError(f"lighthouse failed on {url}: {proc.stderr[-2000:]}")
         report = json.loads(out.read_text(encoding="utf-8"))
-    scores = {k: round((v.get("score") or 0) * 100) for k, v in report["categories"].items()}
-    failing = [a["id"] for a in report["audits"].values()
-               if a.get("score") is not None and a["score"] < 1
-               and a.get("scoreDisplayMode") in ("binary", "metricSavings", "numeric")]
-    scores["_failing"] = failing
+    scores: dict = {k: round((v.get("score") or 0) * 100) for k, v in report["categories"].items()}
+    audits = report["audits"]
+    # What pulls a category down: its weighted audits that did not pass.
+    scores["_failing"] = {
+        name: [ref["id"] for ref in category["auditRefs"]
+               if ref.get("weight") and (audits[ref["id"]].get("score") or 0) < 1]
+        for name, category in report["categories"].items()}
+    blocking = audits.get("render-blocking-resources", {}).get("details", {}).get("items", [])
+    scores["_blocking"] = [item["url"] for item in blocking]
     return scores
 
 
@@ -262,8 +272,12 @@ def breaches(results: list[PageResult], scores: dict[str, dict]) -> list[str]:
     for url, result in scores.items():
         for category, minimum in LIGHTHOUSE_MIN.items():
             if result.get(category, 0) < minimum:
+                failing = ", ".join(result["_failing"].get(category, [])) or "none"
                 out.append(f"{url or '/'}: Lighthouse {category} {result.get(category)} < {minimum} "
-                           f"(failing audits: {', '.join(result['_failing']) or 'none'})")
+                           f"(failing audits: {failing})")
+        for resource in result.get("_blocking", []):
+            if not REQUIRED_CSS.search(resource):
+                out.append(f"{url or '/'}: render-blocking {resource}: defer it or inline it")
     return out
 
 

@@ -35,3 +35,46 @@ def test_guide_shows_review_dates_on_a_phone(browser, served):
         assert word in box.text_content()
         assert tab.locator(".guide-sources li").count() > 0
     context.close()
+
+
+def _tab_until(tab, selector: str, limit: int = 60) -> None:
+    for _ in range(limit):
+        tab.keyboard.press("Tab")
+        if tab.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    raise AssertionError(f"{selector} is not reachable with the Tab key")
+
+
+def test_skip_link_is_first_and_visible_on_focus(page, served):
+    page.goto(served + "en/residence/fees/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".md-skip")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    assert skip.is_visible()
+    target = skip.get_attribute("href")
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == target[target.index("#"):]
+
+
+def test_language_switcher_works_with_the_keyboard(page, served):
+    page.goto(served + "en/residence/fees/")
+    _tab_until(page, ".md-select button, .md-select [tabindex]")
+    _tab_until(page, 'a.md-select__link[hreflang="ru"]')
+    assert page.locator('a.md-select__link[hreflang="ru"]').is_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sub/ru/residence/fees/")
+
+
+def test_phone_menu_and_search_open_with_the_keyboard(browser, served):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(served + "ru/residence/fees/")
+    _tab_until(tab, 'label[for="__drawer"]')
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.getElementById('__drawer').checked")
+    tab.keyboard.press("Escape")
+    tab.goto(served + "ru/residence/fees/")
+    _tab_until(tab, "label.site-search-button")
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.getElementById('__search').checked")
+    context.close()

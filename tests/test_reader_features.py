@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 import yaml
+
 from conftest import REPO, serve_directory
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -107,6 +107,7 @@
       label.addEventListener("keydown", function (event) {
         if (event.key === "Enter" || event.key === " ") {
           event.preventDefault();
+          event.stopPropagation(); // Material also clicks focused labels on Enter: once is enough
           label.click();
         }
       });
