@@ -259,7 +259,7 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     context["translation_notice"] = _translation_notice(page, config, context["is_fallback"])
     context["report"] = _report_links(page, config, lang)
     context["language_suggestions"] = _language_suggestions(config, page, lang)
-    context["feed_url"] = _feed_path(config, lang)
+    context["feed_url"] = _feed_path(config, lang) if _has_news(config) else None
     return context
 
 
@@ -280,12 +280,17 @@ def _feed_path(config: MkDocsConfig, lang: str) -> str:
     return "feed.xml" if lang == site.source_language else f"{lang}/feed.xml"
 
 
+def _has_news(config: MkDocsConfig) -> bool:
+    """A site without a "What changed" page has no feed (and announces none)."""
+    site = _site(config)
+    return (site.docs_dir / site.source_language / "news.md").exists()
+
+
 def write_feed(config: MkDocsConfig, lang: str) -> None:
     site = _site(config)
     prefix = "" if lang == site.source_language else f"{lang}/"
     strings = sitedata.ui(lang, _state["data_dir"])
-    news_page = site.docs_dir / lang / "news.md"
-    if not news_page.exists() and not (site.docs_dir / site.source_language / "news.md").exists():
+    if not _has_news(config):
         return
     target = Path(config.site_dir) / _feed_path(config, lang)
     target.parent.mkdir(parents=True, exist_ok=True)
