@@ -100,17 +100,28 @@
     });
   }
 
-  // Material's header buttons are <label>s for its toggles, which the keyboard
-  // cannot press: Enter and Space do what a click does.
+  // Material's header buttons are <label>s for its toggles (so they work without
+  // JavaScript), which the keyboard cannot reach. Make them real buttons; they keep
+  // the `for` attribute so that Material's styles still apply.
   function labelButtons() {
-    document.querySelectorAll("label[role=button][for]").forEach(function (label) {
-      label.addEventListener("keydown", function (event) {
-        if (event.key === "Enter" || event.key === " ") {
-          event.preventDefault();
-          event.stopPropagation(); // Material also clicks focused labels on Enter: once is enough
-          label.click();
-        }
+    document.querySelectorAll("label[data-button-label][for]").forEach(function (label) {
+      var toggle = document.getElementById(label.getAttribute("for"));
+      if (!toggle) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className;
+      button.setAttribute("for", label.getAttribute("for"));
+      button.setAttribute("aria-label", label.getAttribute("data-button-label"));
+      button.setAttribute("aria-expanded", String(toggle.checked));
+      button.innerHTML = label.innerHTML;
+      button.addEventListener("click", function () {
+        toggle.checked = !toggle.checked;
+        toggle.dispatchEvent(new Event("change", { bubbles: true }));
       });
+      toggle.addEventListener("change", function () {
+        button.setAttribute("aria-expanded", String(toggle.checked));
+      });
+      label.replaceWith(button);
     });
   }
 
