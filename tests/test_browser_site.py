@@ -79,4 +79,7 @@ def test_phone_menu_and_search_open_with_the_keyboard(browser, served):
     _tab_until(tab, "button.site-search-button")
     tab.keyboard.press("Enter")
     assert tab.evaluate("document.getElementById('__search').checked")
+    tab.wait_for_function("document.activeElement.matches('[data-site-search-input]')", timeout=3000)
+    tab.keyboard.type("pobyt")
+    tab.wait_for_selector(".md-search-result__item a", timeout=10000)
     context.close()

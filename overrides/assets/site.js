@@ -114,9 +114,12 @@
       button.setAttribute("aria-label", label.getAttribute("data-button-label"));
       button.setAttribute("aria-expanded", String(toggle.checked));
       button.innerHTML = label.innerHTML;
+      var focusTarget = label.getAttribute("data-button-focus");
       button.addEventListener("click", function () {
         toggle.checked = !toggle.checked;
         toggle.dispatchEvent(new Event("change", { bubbles: true }));
+        var target = focusTarget && toggle.checked && document.querySelector(focusTarget);
+        if (target) target.focus();
       });
       toggle.addEventListener("change", function () {
         button.setAttribute("aria-expanded", String(toggle.checked));
