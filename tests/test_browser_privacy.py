@@ -28,3 +28,23 @@ def test_every_page_loads_only_from_its_own_origin(browser, served):
     context.close()
     assert foreign == []
     assert failed == []
+
+
+def test_site_keeps_no_cookies_and_only_the_language_suggestion_in_storage(browser, served):
+    """What the privacy page promises: no cookie, one localStorage key, nothing else."""
+    context = browser.new_context(locale="en-GB")
+    tab = context.new_page()
+    tab.goto(served)
+    tab.locator("[data-lang-suggest] button").first.click()
+    for path in ("en/residence/fees/", "ru/", "residence/temporary-residence/"):
+        tab.goto(served + path)
+    tab.keyboard.press("/")
+    tab.keyboard.type("pobyt")
+    tab.wait_for_selector(".md-search-result__item a", timeout=10000)
+    local = tab.evaluate("Object.keys(localStorage)")
+    session = tab.evaluate("Object.keys(sessionStorage)")
+    assert local == ["guide.language-suggestion"]
+    assert session == []
+    assert context.cookies() == []
+    context.close()
+
