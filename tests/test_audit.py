@@ -82,3 +82,19 @@ def test_gzip_server_compresses_text_like_a_static_host(tiny_site):
         with urllib.request.urlopen(request) as response:
             assert response.headers["Content-Encoding"] == "gzip"
             assert response.headers["Content-Type"].startswith("text/html")
+
+
+def test_lighthouse_retries_a_miss_and_keeps_the_median(monkeypatch):
+    runs = iter([
+        {"performance": 94, "accessibility": 100, "best-practices": 100, "seo": 100},
+        {"performance": 99, "accessibility": 100, "best-practices": 100, "seo": 100},
+        {"performance": 97, "accessibility": 100, "best-practices": 100, "seo": 100},
+        {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 100},
+        {"performance": 93, "accessibility": 100, "best-practices": 100, "seo": 100},
+        {"performance": 99, "accessibility": 100, "best-practices": 100, "seo": 100},
+    ])
+    calls = []
+    monkeypatch.setattr(audit, "lighthouse", lambda url: calls.append(url) or dict(next(runs)))
+    assert audit.lighthouse_median("u")["performance"] == 97  # a one-off dip: median passes
+    assert audit.lighthouse_median("u")["performance"] == 93  # a real miss: median fails too
+    assert len(calls) == 6
