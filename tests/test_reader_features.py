@@ -263,6 +263,8 @@ def test_feed_is_valid_atom_and_lists_every_change(page, served, built):
             updated = item.find(f"{ATOM}updated").text
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", updated)
             assert updated.startswith(entry["date"].isoformat())
+            anchor = item.find(f"{ATOM}link[@rel='alternate']").get("href").split("#", 1)[1]
+            assert page.locator(f"#{anchor}").count() == 1  # the entry's link lands on it
             for link in item.findall(f"{ATOM}link[@rel='related']"):
                 local = link.get("href").replace("https://guide.example.org/sub/", "")
                 assert (built / local / "index.html").exists(), link.get("href")
