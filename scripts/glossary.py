@@ -40,12 +40,35 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+# Slovak alphabetical order: č, š, ž and the digraph ch are letters of their own;
+# other accents only matter when the words are otherwise equal.
+_ALPHABET = "a b c č d e f g h ch i j k l m n o p q r s š t u v w x y z ž".split()
+_RANK = {letter: n for n, letter in enumerate(_ALPHABET)}
+_BASE = str.maketrans("áäéíóôúýĺľŕďťň", "aaeioouyllrdtn")
+
+
+def slovak_order(text: str) -> tuple:
+    """A sort key that puts Slovak words in dictionary order (c, č, …, h, ch, i)."""
+    word = text.casefold()
+    base = word.translate(_BASE)
+    ranks = []
+    i = 0
+    while i < len(base):
+        if base.startswith("ch", i):
+            ranks.append(_RANK["ch"])
+            i += 2
+            continue
+        ranks.append(_RANK.get(base[i], -1 if not base[i].isalnum() else 100 + ord(base[i])))
+        i += 1
+    return (ranks, word)
+
+
 @cache
 def terms(data_dir: Path = DATA_DIR) -> tuple[Term, ...]:
     entries = load_yaml("glossary.yml", data_dir) or []
     found = [Term(str(e["term"]), {k: str(v) for k, v in e.items() if k != "term"})
              for e in entries if isinstance(e, dict) and e.get("term")]
-    return tuple(sorted(found, key=lambda t: t.term.casefold()))
+    return tuple(sorted(found, key=lambda t: slovak_order(t.term)))
 
 
 def render_page(lang: str, data_dir: Path = DATA_DIR) -> str:
