@@ -19,9 +19,7 @@ exits 1 if there is any.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import mimetypes
 import os
@@ -32,10 +30,11 @@ import sys
 import tempfile
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
+
+from scripts.localserver import SiteHandler, serve
 
 REPO = Path(__file__).resolve().parent.parent
 NODE_MODULES = REPO / "node_modules"
@@ -56,7 +55,7 @@ LIGHTHOUSE_MIN = {"performance": 95, "accessibility": 100, "best-practices": 100
 _COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|xml|atom\+xml)|image/svg)")
 
 
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+class _GzipHandler(SiteHandler):
     """Compresses text responses like any static host; caches like GitHub Pages (10 min)."""
 
     _cache: dict[str, bytes] = {}
@@ -64,9 +63,6 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
-
-    def log_message(self, *args):
-        pass
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
         path = Path(self.translate_path(self.path.split("?", 1)[0]))
@@ -95,18 +91,9 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@contextmanager
 def serve_gzip(directory: Path, port: int = 0):
-    import threading
-
-    handler = functools.partial(_GzipHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """The built site on 127.0.0.1, compressed like a static host compresses it."""
+    return serve(directory, handler=_GzipHandler, port=port)
 
 
 def free_port() -> int:

@@ -18,7 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts.linkcheck import serve
+from scripts.localserver import serve
+from scripts.site_hooks import NOT_SEARCHED
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
@@ -34,7 +35,7 @@ WORDS = {"sk": "pobyt živnosť občianstvo žiadosť polícia doklad lehota pop
 def index(site: Path) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
-                    "--exclude-selectors", ".headerlink, .guide-review, .md-search"], check=True)
+                    "--exclude-selectors", NOT_SEARCHED], check=True)
     return time.perf_counter() - start
 
 

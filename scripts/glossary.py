@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,6 +25,9 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
          "track", "wbr"}
 
 
+PAGE_MARK = '<dl class="glossary">'
+
+
 @dataclass(frozen=True)
 class Term:
     term: str
@@ -35,8 +39,6 @@ class Term:
 
 
 def _ascii(text: str) -> str:
-    import unicodedata
-
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
@@ -80,25 +82,30 @@ def render_page(lang: str, data_dir: Path = DATA_DIR) -> str:
             continue
         lines += [f'<dt id="{term.anchor}" lang="sk">{html.escape(term.term)}</dt>',
                   f"<dd>{html.escape(text)}</dd>"]
-    return '<dl class="glossary">\n' + "\n".join(lines) + "\n</dl>\n"
+    return PAGE_MARK + "\n" + "\n".join(lines) + "\n</dl>\n"
 
 
-def _pattern(data_dir: Path) -> re.Pattern[str]:
-    # Longest first, so that "obnovenie prechodného pobytu" wins over a shorter term inside it.
+@cache
+def _matcher(data_dir: Path) -> tuple[re.Pattern[str], dict[str, Term]]:
+    """One pattern for every term (longest first, so that "obnovenie prechodného pobytu"
+    wins over a shorter term inside it), and the terms by their case-folded name."""
     names = sorted((t.term for t in terms(data_dir)), key=len, reverse=True)
     alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(rf"(?<!\w)({alternatives})(?!\w)", re.IGNORECASE)
+    pattern = re.compile(rf"(?<!\w)({alternatives})(?!\w)", re.IGNORECASE)
+    return pattern, {t.term.casefold(): t for t in terms(data_dir)}
 
 
-_patterns: dict[Path, re.Pattern[str]] = {}
+def clear_cache() -> None:
+    """Forget the loaded terms (a rebuild after data/glossary.yml changed)."""
+    terms.cache_clear()
+    _matcher.cache_clear()
 
 
 def annotate(content: str, lang: str, data_dir: Path = DATA_DIR) -> str:
     """Mark the first use of each glossary term in a page's HTML with its explanation."""
     if not terms(data_dir):
         return content
-    pattern = _patterns.setdefault(data_dir, _pattern(data_dir))
-    by_name = {t.term.casefold(): t for t in terms(data_dir)}
+    pattern, by_name = _matcher(data_dir)
     seen: set[str] = set()
     out: list[str] = []
     skip_depth = 0

@@ -9,16 +9,14 @@ anchors count as failures.
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from contextlib import contextmanager
 from pathlib import Path
+
+from scripts.localserver import SiteHandler, serve
 
 # The `LinkChecker` response header only removes LinkChecker's minimum pause per
 # host; the pace itself comes from maxrequestspersecond (default 10). LinkChecker
@@ -33,35 +31,10 @@ checkextern={extern}
 """
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    base_path = "/"
-
-    def translate_path(self, path):
-        # Serve the site where it will live: under site_url's path (e.g. /guide/).
-        if not path.startswith(self.base_path):
-            return super().translate_path("/__outside_the_site__")
-        return super().translate_path("/" + path[len(self.base_path):])
-
+class _Handler(SiteHandler):
     def end_headers(self):
         self.send_header("LinkChecker", "local")
         super().end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def serve(directory: Path, base_path: str = "/"):
-    handler_class = type("Handler", (_Handler,), {"base_path": base_path})
-    handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{base_path}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _linkchecker() -> str:
@@ -73,7 +46,7 @@ def crawl(site_dir: Path, external: bool = False, base_path: str = "/") -> list[
     """Problems found, each with url, parent page, line and the checker's message."""
     if not (site_dir / "index.html").exists():
         raise FileNotFoundError(f"{site_dir}/index.html not found: run `make build` first")
-    with tempfile.TemporaryDirectory() as tmp, serve(site_dir, base_path) as root:
+    with tempfile.TemporaryDirectory() as tmp, serve(site_dir, base_path, handler=_Handler) as root:
         config = Path(tmp) / "linkcheckerrc"
         # External sites keep LinkChecker's polite default; our own server goes flat out.
         config.write_text(CONFIG.format(extern=1 if external else 0,

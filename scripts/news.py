@@ -65,8 +65,8 @@ def render_page(lang: str, title_of: Callable[[str], str], data_dir: Path = DATA
         links = ", ".join(f"[{title_of(p)}]({p})" for p in change.pages)
         day = format_day(change.date, lang, data_dir)
         blocks.append(
-            f'<article class="news-entry" markdown="1" id="{change.anchor}">\n\n'
-            f"### {html.escape(text['title'])}\n\n"
+            '<article class="news-entry" markdown="1">\n\n'
+            f"### {html.escape(text['title'])} {{ #{change.anchor} }}\n\n"
             f'<p class="news-entry__date"><time datetime="{change.date.isoformat()}">{day}</time></p>\n\n'
             f"{text['summary']}\n\n"
             + (f"{guides_label} {links}\n\n" if links else "")
@@ -94,7 +94,7 @@ def atom_feed(lang: str, *, title: str, page_url: str, feed_url: str,
     sub(feed, "id", feed_url)
     sub(feed, "link", href=feed_url, rel="self", type="application/atom+xml")
     sub(feed, "link", href=page_url, rel="alternate", type="text/html")
-    sub(feed, "updated", stamp(entries[0].date if entries else dt.date(2026, 1, 1)))
+    sub(feed, "updated", stamp(entries[0].date if entries else dt.date.today()))
     sub(sub(feed, "author"), "name", author)
     for change in entries:
         text = change.text[lang]

@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from scripts import glossary, news, sitedata
 from scripts.checks import outdated
-from scripts.model import MARKER, read_page
+from scripts.model import MARKER
 from scripts.siteconfig import load_site_config
 
 _state: dict = {}
@@ -42,20 +42,8 @@ def _site(config: MkDocsConfig):
         _state.clear()
         _state["root"] = root
         _state["site"] = load_site_config(root)
-        _state["sources"] = {}
         _state["data_dir"] = root / "data"
     return _state["site"]
-
-
-def _source_page(config: MkDocsConfig, rel: str):
-    """The Slovak source page as read by the content model (cached per build)."""
-    site = _site(config)
-    cache = _state["sources"]
-    if rel not in cache:
-        path = site.docs_dir / site.source_language / rel
-        cache[rel] = read_page(path, rel=rel, lang=site.source_language,
-                               display_path=str(path)) if path.exists() else None
-    return cache[rel]
 
 
 def _rel(page: MkPage, config: MkDocsConfig) -> str:
@@ -65,12 +53,11 @@ def _rel(page: MkPage, config: MkDocsConfig) -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site(config)
-    _state["sources"] = {}
     if _language(config) == _state["site"].source_language:
         # A new build (or a live reload): recompute what is shared by all languages.
         _state.pop("status", None)
         _state.pop("model", None)
-        glossary.terms.cache_clear()
+        glossary.clear_cache()
         sitedata.load_yaml.cache_clear()
         try:
             news.changes(_state["data_dir"], _state["site"].codes)
@@ -241,7 +228,9 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
         if source_alt is not None:
             page.canonical_url = _absolute(config, source_alt.url)
 
-    source = _source_page(config, _rel(page, config)) if page.file.src_uri.endswith(".md") else None
+    # Review dates and sources are written once, in the Slovak source.
+    source = (_model(config).page(site.source_language, _rel(page, config))
+              if page.file.src_uri.endswith(".md") else None)
     review = None
     if source is not None and source.front_matter.get("last_reviewed"):
         fm = source.front_matter
@@ -269,7 +258,7 @@ def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files) -> str
     # checkbox is only noise for screen readers).
     html = html.replace('<label class="task-list-control">',
                         '<label class="task-list-control" aria-hidden="true">')
-    if "<!-- glossary: terms -->" in (page.file.content_string or ""):
+    if glossary.PAGE_MARK in html:  # the glossary page explains every term already
         return html
     return glossary.annotate(html, _language(config), _state["data_dir"])
 
@@ -287,11 +276,11 @@ def _has_news(config: MkDocsConfig) -> bool:
 
 
 def write_feed(config: MkDocsConfig, lang: str) -> None:
+    if not _has_news(config):
+        return
     site = _site(config)
     prefix = "" if lang == site.source_language else f"{lang}/"
     strings = sitedata.ui(lang, _state["data_dir"])
-    if not _has_news(config):
-        return
     target = Path(config.site_dir) / _feed_path(config, lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(news.atom_feed(
@@ -310,14 +299,14 @@ def _directory_url(rel: str) -> str:
 
 
 # Page furniture inside the article that would only add noise to search results.
-_NOT_SEARCHED = ".headerlink, .guide-review, .md-search, .guide-notice, .guide-report, .lang-suggest"
+NOT_SEARCHED = ".headerlink, .guide-review, .md-search, .guide-notice, .guide-report, .lang-suggest"
 
 
 def build_search_index(site_dir: Path) -> None:
     """Pagefind: one index per language (from <html lang>), article content only."""
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet",
-         "--exclude-selectors", _NOT_SEARCHED],
+         "--exclude-selectors", NOT_SEARCHED],
         capture_output=True, text=True, timeout=600, check=False)
     if result.returncode != 0:
         raise PluginError(f"pagefind failed to index {site_dir}:\n{result.stdout}{result.stderr}")

@@ -87,3 +87,13 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def tab_until(tab, selector: str, limit: int = 200) -> None:
+    """Press Tab until the focused element matches `selector` (fails if it never does)."""
+    for _ in range(limit):
+        tab.keyboard.press("Tab")
+        if tab.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    raise AssertionError(f"{selector} is not reachable with the Tab key")
+

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import tab_until
+
 
 def test_language_switcher_keeps_the_page(page, served):
     page.goto(served + "residence/fees/")
@@ -37,14 +39,6 @@ def test_guide_shows_review_dates_on_a_phone(browser, served):
     context.close()
 
 
-def _tab_until(tab, selector: str, limit: int = 60) -> None:
-    for _ in range(limit):
-        tab.keyboard.press("Tab")
-        if tab.evaluate(f"document.activeElement.matches({selector!r})"):
-            return
-    raise AssertionError(f"{selector} is not reachable with the Tab key")
-
-
 def test_skip_link_is_first_and_visible_on_focus(page, served):
     page.goto(served + "en/residence/fees/")
     page.keyboard.press("Tab")
@@ -58,8 +52,8 @@ def test_skip_link_is_first_and_visible_on_focus(page, served):
 
 def test_language_switcher_works_with_the_keyboard(page, served):
     page.goto(served + "en/residence/fees/")
-    _tab_until(page, ".md-select button, .md-select [tabindex]")
-    _tab_until(page, 'a.md-select__link[hreflang="ru"]')
+    tab_until(page, ".md-select button, .md-select [tabindex]")
+    tab_until(page, 'a.md-select__link[hreflang="ru"]')
     assert page.locator('a.md-select__link[hreflang="ru"]').is_visible()
     page.keyboard.press("Enter")
     page.wait_for_url("**/sub/ru/residence/fees/")
@@ -69,14 +63,14 @@ def test_phone_menu_and_search_open_with_the_keyboard(browser, served):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
     tab = context.new_page()
     tab.goto(served + "ru/residence/fees/")
-    _tab_until(tab, 'button[for="__drawer"]')
+    tab_until(tab, 'button[for="__drawer"]')
     tab.keyboard.press("Enter")
     assert tab.evaluate("document.getElementById('__drawer').checked")
     assert tab.locator('button[for="__drawer"]').get_attribute("aria-expanded") == "true"
     assert tab.locator(".md-nav--primary").first.is_visible()
     tab.keyboard.press("Escape")
     tab.goto(served + "ru/residence/fees/")
-    _tab_until(tab, "button.site-search-button")
+    tab_until(tab, "button.site-search-button")
     tab.keyboard.press("Enter")
     assert tab.evaluate("document.getElementById('__search').checked")
     tab.wait_for_function("document.activeElement.matches('[data-site-search-input]')", timeout=3000)

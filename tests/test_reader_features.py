@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from conftest import REPO, serve_directory
+from conftest import REPO, serve_directory, tab_until
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -144,20 +144,12 @@ def test_missing_translation_is_announced_and_not_offered_as_a_translation(page,
 
 # --- glossary -------------------------------------------------------------------------
 
-def _tab_to(tab, selector: str, limit: int = 200) -> None:
-    for _ in range(limit):
-        tab.keyboard.press("Tab")
-        if tab.evaluate(f"document.activeElement.matches({selector!r})"):
-            return
-    raise AssertionError(f"{selector} was not reached with the Tab key")
-
-
 def test_glossary_tooltip_works_with_the_keyboard(page, served):
     page.goto(served + "en/residence/temporary-residence/")
     term = page.locator(".gloss").first
     tip = term.locator(".gloss__tip")
     assert not tip.is_visible()
-    _tab_to(page, ".gloss__term")
+    tab_until(page, ".gloss__term")
     assert page.evaluate("document.activeElement.textContent") == "prechodný pobyt"
     assert tip.is_visible()
     assert "temporary residence" in tip.text_content()
