@@ -78,7 +78,7 @@ class Vocabulary:
 
 @cache
 def vocabulary(lang: str, data_dir: Path = sitedata.DATA_DIR) -> Vocabulary:
-    data = sitedata.load_yaml("facts.yml", data_dir).get(lang) or {}
+    data = sitedata.load_yaml("words.yml", data_dir).get(lang) or {}
     month_number: dict[str, int] = {}
     for index, forms in enumerate(data.get("months") or [], start=1):
         for form in forms:
