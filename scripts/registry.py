@@ -182,27 +182,28 @@ def expand(text: str, lang: str, data_dir: Path = sitedata.DATA_DIR,
     return REFERENCE.sub(replace, text)
 
 
-def stem_pattern(phrase: str, endings: list[str]) -> str:
+def stem_pattern(phrase: str, endings: list[str], regex_words: bool = True) -> str:
     """A regular expression for `phrase` in any of its inflected forms: each word loses
-    its longest known ending and may take up to three letters back (`prechodný pobyt`
+    its longest known ending and may take up to four letters back (`prechodný pobyt`
     also finds `prechodného pobytu`, `иностранная полиция` finds `иностранной полиции`);
-    words may be split across a line break. A word written with `\\w` or other regex
-    syntax is used as it stands."""
+    words may be split across a line break. With `regex_words`, a word written with
+    `\\w` or other regex syntax is used as it stands (editors' `mentions`); short words
+    and words with other characters than letters are matched as written."""
     parts = []
     for word in phrase.split():
-        if re.search(r"[\\\[\](){}|*+?]", word):
+        if regex_words and re.search(r"[\\\[\](){}|*+?]", word):
             parts.append(word)
             continue
         lower = word.lower()
+        if len(word) <= 3 or not word.isalpha():
+            parts.append(re.escape(lower))
+            continue
         stem = lower
         for ending in sorted(endings, key=len, reverse=True):
             if lower.endswith(ending) and len(lower) - len(ending) >= 3:
                 stem = lower[: -len(ending)]
                 break
-        if len(word) <= 3:
-            parts.append(re.escape(lower))
-        else:
-            parts.append(re.escape(stem) + r"\w{0,4}")
+        parts.append(re.escape(stem) + r"\w{0,4}")
     return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
 
 

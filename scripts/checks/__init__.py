@@ -22,6 +22,7 @@ Check = Callable[[Site, Options], list[Finding]]
 
 def all_checks() -> dict[str, Check]:
     from scripts.checks import (
+        data,
         facts,
         freshness,
         frontmatter,
@@ -30,9 +31,11 @@ def all_checks() -> dict[str, Check]:
         registry,
         safety,
         structure,
+        terms,
     )
 
     return {
+        "data": data.check,
         "front-matter": frontmatter.check,
         "parity": parity.check,
         "structure": structure.check,
@@ -41,6 +44,7 @@ def all_checks() -> dict[str, Check]:
         "outdated": outdated.check,
         "freshness": freshness.check,
         "safety": safety.check,
+        "terms": terms.check,
     }
 
 
