@@ -60,11 +60,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         glossary.clear_cache()
         registry.clear_cache()
         sitedata.load_yaml.cache_clear()
+        _check_data(config)
         try:
             news.changes(_state["data_dir"], _state["site"].codes)
         except news.NewsError as error:
             raise PluginError(str(error)) from None
     return config
+
+
+def _check_data(config: MkDocsConfig) -> None:
+    """A defect in data/ stops the build with the same message `make check` gives."""
+    from scripts.checks import data
+    from scripts.findings import ERROR
+
+    errors = [f for f in data.check_files(_model(config)) if f.severity == ERROR]
+    if errors:
+        raise PluginError("data/ has errors (run `make check`):\n" + "\n".join(
+            f"  {f.path}:{f.line}: [{f.rule}] {f.message}\n      fix: {f.hint}" for f in errors))
 
 
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -> str:
