@@ -68,7 +68,8 @@ def slovak_order(text: str) -> tuple:
 @cache
 def terms(data_dir: Path = DATA_DIR) -> tuple[Term, ...]:
     entries = load_yaml("glossary.yml", data_dir) or []
-    found = [Term(str(e["term"]), {k: v for k, v in e.items() if isinstance(v, str) and k not in ("term", "guide")})
+    found = [Term(str(e["term"]), {k: v for k, v in e.items()
+                                   if isinstance(v, str) and k not in ("term", "guide")})
              for e in entries if isinstance(e, dict) and e.get("term")]
     return tuple(sorted(found, key=lambda t: slovak_order(t.term)))
 

@@ -64,7 +64,7 @@ def _row_findings(page: Page, source: Page,
         theirs = src_rows.get(section, [])
         if len(theirs) != len(rows):
             continue
-        for mine, their in zip(rows, theirs):
+        for mine, their in zip(rows, theirs, strict=True):
             handled.add(mine.line)
             handled_source.add(their.line)
             have = {(f.kind, f.value) for f in mine.facts}
