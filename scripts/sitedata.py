@@ -59,6 +59,9 @@ def render_contacts(group: str, lang: str, data_dir: Path = DATA_DIR) -> str:
             parts.append(f"[{contact['phone']}](tel:{_tel(contact['phone'])})")
         if contact.get("address"):
             parts.append(contact["address"])
+        if contact.get("email"):
+            # Some institutions take complaints only in writing: show the address as a mailto link.
+            parts.append(f"[{contact['email']}](mailto:{contact['email']})")
         if contact.get("url"):
             parts.append(f"<{contact['url']}>")
         note = (contact.get("note") or {}).get(lang)
