@@ -47,4 +47,7 @@ def dashboard(site: Site, use_git: bool = True, today: dt.date | None = None,
     lines += [f"- `{key}` in `{where}`: checked {checked.isoformat()}, review was due "
               f"{due.isoformat()}" for where, key, checked, due in data_overdue(site, today)] or \
         ["None."]
+    from scripts.checks.plain import report as plain_report
+
+    lines += ["", h2.format("Plain language"), ""] + plain_report(site)
     return "\n".join(lines) + "\n"

@@ -108,6 +108,7 @@ def schemas(langs: list[str]) -> dict[str, dict]:
                 "propertyNames": {"enum": ["zero", "one", "two", "few", "many", "other"]},
                 "additionalProperties": TEXT}},
             "endings": {"type": "array", "items": TEXT},
+            "hedges": {"type": "array", "items": TEXT},
         },
         "required": ["months", "units", "formats", "unit_words"],
     }
