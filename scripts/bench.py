@@ -18,6 +18,7 @@ from pathlib import Path
 
 from scripts.fingerprint import fingerprint
 from scripts.model import parse_page
+from scripts.sitedata import retarget_data
 from scripts.stamping import write_fingerprint
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,7 +33,8 @@ sources:
     url: https://www.slov-lex.sk/pravne-predpisy/SK/ZZ/2011/404/
 ---
 
-Poplatok za žiadosť je {fee} € a polícia rozhodne do 90 dní. Od 1. apríla 2024 platia nové sadzby.
+Poplatok za žiadosť (položka {fee}) je {{{{ fact:trp-fee-employment }}}}
+a polícia rozhodne do 90 dní. Od 1. apríla 2024 platia nové sadzby.
 Volajte 0850 211 478 alebo píšte na info@example.org.
 
 ## Kto môže požiadať {{ #who }}
@@ -58,7 +60,8 @@ title: Page {n}
 description: Synthetic page number {n} for measuring the checks.
 ---
 
-The application fee is €{fee} and the police decide within 90 days. New rates apply from 1 April 2024.
+The application fee (item {fee}) is {{{{ fact:trp-fee-employment }}}}
+and the police decide within 90 days. New rates apply from 1 April 2024.
 Call 0850 211 478 or write to info@example.org.
 
 ## Who can apply {{ #who }}
@@ -82,7 +85,8 @@ title: Страница {n}
 description: Синтетическая страница номер {n} для замера проверок.
 ---
 
-Сбор за заявление — {fee} €, полиция решает в течение 90 дней. С 1 апреля 2024 года действуют новые ставки.
+Сбор за заявление (пункт {fee}) — {{{{ fact:trp-fee-employment }}}},
+полиция решает в течение 90 дней. С 1 апреля 2024 года действуют новые ставки.
 Звоните 0850 211 478 или пишите на info@example.org.
 
 ## Кто может подать {{ #who }}
@@ -108,6 +112,7 @@ def make_synthetic_site(root: Path, pages: int) -> None:
     """A valid, stamped site with `pages` pages per language (sk, en, ru)."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copytree(REPO / "data", root / "data", dirs_exist_ok=True)
+    retarget_data(root / "data", "area/page-0.md")
     nav = "\n".join(f"      - area/page-{n}.md" for n in range(pages))
     (root / "mkdocs.yml").write_text(
         "site_name: Bench\nsite_url: https://example.org/\ntheme:\n  name: material\n"

@@ -127,7 +127,8 @@ def _notation(lang: str, data_dir: Path) -> dict:
         locale = sitedata.ui(lang, data_dir)["date_locale"]
     except KeyError:
         locale = lang
-    return {"locale": locale, "formats": words.get("formats") or {},
+    return {"locale": locale, "plural": Locale.parse(locale).plural_form,
+            "formats": words.get("formats") or {},
             "unit_words": words.get("unit_words") or {}}
 
 
@@ -153,7 +154,7 @@ def render(fact: RegisteredFact, lang: str, mode: str = "full",
     if fact.unit == "percent":
         return formats.get("percent", "{n} %").format(n=number).replace(" ", NBSP)
     forms = notation["unit_words"].get(fact.unit) or {}
-    category = Locale.parse(notation["locale"]).plural_form(value)
+    category = notation["plural"](value)
     word = forms.get(category) or forms.get("other") or fact.unit
     return f"{number}{NBSP}{word}"
 

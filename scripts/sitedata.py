@@ -15,7 +15,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 @cache
 def load_yaml(name: str, data_dir: Path = DATA_DIR) -> dict:
     with open(data_dir / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 def ui(lang: str, data_dir: Path = DATA_DIR) -> dict:
@@ -70,3 +70,22 @@ def render_contacts(group: str, lang: str, data_dir: Path = DATA_DIR) -> str:
             line += f" ({note})"
         lines.append(line)
     return "\n".join(lines) + "\n"
+
+
+def retarget_data(data_dir: Path, page: str) -> None:
+    """Point the page references of a copy of data/ at `page`: synthetic and fixture
+    sites borrow the real data, whose news entries and glossary name the real guides."""
+    import yaml
+
+    news = data_dir / "news.yml"
+    entries = yaml.safe_load(news.read_text(encoding="utf-8")) or []
+    for entry in entries:
+        entry["pages"] = [page]
+    news.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    glossary = data_dir / "glossary.yml"
+    terms = yaml.safe_load(glossary.read_text(encoding="utf-8")) or []
+    for term in terms:
+        term.pop("guide", None)
+    glossary.write_text(yaml.safe_dump(terms, allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")

@@ -14,6 +14,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -30,7 +31,11 @@ DATE = {"type": "string", "format": "date"}
 TEXT = {"type": "string", "minLength": 1}
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it: the pure-Python one is slow on large files.
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc, valid-type]
     """Keeps dates as text, so that the schema (not the YAML parser) judges them."""
 
 
@@ -38,6 +43,27 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+@cache
+def _parse(path: Path, stamp: tuple[int, int]) -> tuple[object, object, str | None]:
+    """(document, root node, error) of a data file, parsed once per version of it."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            document = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        return None, None, _yaml_problem(exc)
+    return document, node, None
+
+
+def parse(path: Path):
+    stat = path.stat()
+    return _parse(path, (stat.st_mtime_ns, stat.st_size))
 
 
 def _languages(langs: list[str], required: bool = True) -> dict:
@@ -226,11 +252,16 @@ def _finding(where: str, root_node, error) -> Finding:
                    "Fix the value as described (see the comment at the top of the file).")
 
 
-def _yaml_error(where: str, text: str, exc: yaml.YAMLError) -> Finding:
+def _yaml_problem(exc: yaml.YAMLError) -> tuple[int, str]:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark else 1
     problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
-    return Finding(where, line, RULE, f"The file is not valid YAML: {problem}.",
+    return line, problem
+
+
+def _yaml_error(where: str, problem: tuple[int, str]) -> Finding:
+    line, problem_text = problem
+    return Finding(where, line, RULE, f"The file is not valid YAML: {problem_text}.",
                    "Check this line and the one before it: a quote left open, a missing "
                    "':' after a key, or an indentation that differs from its neighbours.")
 
@@ -315,16 +346,13 @@ def check_files(site: Site) -> list[Finding]:
                                "of data/.", WARNING))
             continue
         try:
-            text = path.read_text(encoding="utf-8")
+            document, root_node, problem = parse(path)
         except UnicodeDecodeError:
             out.append(Finding(where, 1, RULE, "The file is not valid UTF-8 text.",
                                "Save it with the UTF-8 encoding."))
             continue
-        try:
-            root_node = yaml.compose(text, Loader=_Loader)
-            document = yaml.load(text, Loader=_Loader)
-        except yaml.YAMLError as exc:
-            out.append(_yaml_error(where, text, exc))
+        if problem is not None:
+            out.append(_yaml_error(where, problem))
             continue
         if root_node is None:
             out.append(Finding(where, 1, RULE, "The file is empty.",
@@ -365,8 +393,8 @@ def overdue(site: Site, today: dt.date) -> list[tuple[str, str, dt.date, dt.date
 
 def _key_line(root: Path, where: str, key: str) -> int:
     try:
-        node = yaml.compose((root / where).read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, yaml.YAMLError):
+        _document, node, _problem = parse(root / where)
+    except (OSError, UnicodeDecodeError):
         return 1
     for path in ([key], ["contacts", key]):
         found, key_node = _node_at(node, path)

@@ -19,6 +19,7 @@ import yaml
 
 from scripts import registry, sitedata
 from scripts.checks import Options
+from scripts.checks.data import parse
 from scripts.findings import Finding
 from scripts.model import Site
 
@@ -106,9 +107,11 @@ def check_data(data_dir: Path, languages: list[str], root: Path) -> list[Finding
         if not path.exists():
             continue
         try:
-            document = yaml.compose(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError):
+            _data, document, problem = parse(path)
+        except UnicodeDecodeError:
             continue  # the data check reports it
+        if problem is not None:
+            continue
         where = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         for text, line, lang in _yaml_strings(document, None):
             if lang not in languages:
