@@ -72,8 +72,12 @@ def clear_cache() -> None:
 
 def _scan(text: str, line: int, lang: str, where: str, data_dir: Path) -> list[Finding]:
     out = []
+    seen: set[int] = set()  # two listed variants can match the same words
     for avoid in avoided(lang, data_dir):
         for match in avoid.pattern.finditer(text):
+            if match.start() in seen:
+                continue
+            seen.add(match.start())
             at = line + text.count("\n", 0, match.start())
             found = re.sub(r"\s+", " ", match.group(0))
             out.append(Finding(
