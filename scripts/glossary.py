@@ -68,7 +68,8 @@ def slovak_order(text: str) -> tuple:
 @cache
 def terms(data_dir: Path = DATA_DIR) -> tuple[Term, ...]:
     entries = load_yaml("glossary.yml", data_dir) or []
-    found = [Term(str(e["term"]), {k: str(v) for k, v in e.items() if k != "term"})
+    found = [Term(str(e["term"]), {k: v for k, v in e.items()
+                                   if isinstance(v, str) and k not in ("term", "guide")})
              for e in entries if isinstance(e, dict) and e.get("term")]
     return tuple(sorted(found, key=lambda t: slovak_order(t.term)))
 
@@ -87,12 +88,17 @@ def render_page(lang: str, data_dir: Path = DATA_DIR) -> str:
 
 @cache
 def _matcher(data_dir: Path) -> tuple[re.Pattern[str], dict[str, Term]]:
-    """One pattern for every term (longest first, so that "obnovenie prechodného pobytu"
-    wins over a shorter term inside it), and the terms by their case-folded name."""
-    names = sorted((t.term for t in terms(data_dir)), key=len, reverse=True)
-    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    pattern = re.compile(rf"(?<!\w)({alternatives})(?!\w)", re.IGNORECASE)
-    return pattern, {t.term.casefold(): t for t in terms(data_dir)}
+    """One pattern for every term in any of its Slovak forms (`prechodného pobytu`,
+    `prechodnom pobyte`), longest first, so that "obnovenie prechodného pobytu" wins
+    over a shorter term inside it; and the terms by their group name."""
+    from scripts.registry import endings, stem_pattern
+
+    ordered = sorted(terms(data_dir), key=lambda t: len(t.term), reverse=True)
+    suffixes = endings("sk", data_dir)
+    alternatives = "|".join(f"(?P<t{n}>{stem_pattern(t.term, suffixes, regex_words=False)})"
+                            for n, t in enumerate(ordered))
+    pattern = re.compile(alternatives or "(?!)", re.IGNORECASE)
+    return pattern, {f"t{n}": t for n, t in enumerate(ordered)}
 
 
 def clear_cache() -> None:
@@ -117,8 +123,8 @@ def annotate(content: str, lang: str, data_dir: Path = DATA_DIR) -> str:
 
         def replace(match: re.Match[str]) -> str:
             nonlocal counter
-            key = re.sub(r"\s+", " ", match.group(1)).casefold()
-            term = by_name.get(key)
+            term = by_name.get(match.lastgroup or "")
+            key = term.term.casefold() if term else ""
             if term is None or key in seen or not term.explanations.get(lang):
                 return match.group(0)
             seen.add(key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from scripts.checks.data import overdue as data_overdue
 from scripts.checks.outdated import status as page_status
 from scripts.model import Site
 
@@ -41,5 +42,9 @@ def dashboard(site: Site, use_git: bool = True, today: dt.date | None = None,
     lines += ["", h2.format("Pages to look at"), ""] + (detail or ["All translations are up to date."])
     lines += ["", h2.format("Past their review date"), ""]
     lines += [f"- `{rel}` (review was due {due.isoformat()})" for rel, due in overdue] or \
+        ["None."]
+    lines += ["", h2.format("Facts and contacts past their review"), ""]
+    lines += [f"- `{key}` in `{where}`: checked {checked.isoformat()}, review was due "
+              f"{due.isoformat()}" for where, key, checked, due in data_overdue(site, today)] or \
         ["None."]
     return "\n".join(lines) + "\n"

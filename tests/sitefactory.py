@@ -22,7 +22,7 @@ sources:
     url: https://www.slov-lex.sk/pravne-predpisy/SK/ZZ/2011/404/
 ---
 
-Poplatok je 250 € a lehota je 90 dní.
+Poplatok je {{{{ fact:visa-national-fee }}}} a lehota je 90 dní.
 
 ## Doklady {{ #documents }}
 
@@ -35,7 +35,7 @@ title: {title}
 description: A test page.
 ---
 
-The fee is €250 and the deadline is 90 days.
+The fee is {{{{ fact:visa-national-fee }}}} and the deadline is 90 days.
 
 ## Documents {{ #documents }}
 
@@ -46,7 +46,7 @@ title: {title}
 description: Тестовая страница.
 ---
 
-Сбор составляет 250 €, срок — 90 дней.
+Сбор составляет {{{{ fact:visa-national-fee }}}}, срок — 90 дней.
 
 ## Документы {{ #documents }}
 

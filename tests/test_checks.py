@@ -75,20 +75,21 @@ def test_internal_link_differs(fixture_site):
     assert ("docs/ru/area/guide.md", 11) in found
 
 
-def test_fee_changed_only_in_slovak(fixture_site):
+def test_period_changed_only_in_slovak(fixture_site):
     path = fixture_site.root / "docs/sk/area/guide.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("250 €", "300 €"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("90 dní", "60 dní"), encoding="utf-8")
     found = [f for f in run(fixture_site, "facts")]
     assert [(f.path, f.line) for f in found] == [
         ("docs/en/area/guide.md", 7), ("docs/ru/area/guide.md", 7)]
-    assert "€250" in found[0].message and "300 €" in found[0].message
+    assert "90 days" in found[0].message and "60 dní" in found[0].message
     assert "docs/sk/area/guide.md:11" in found[0].message
 
 
 @pytest.mark.parametrize("written", ["250 EUR", "250,00 €", "EUR 250", "250 eur"])
 def test_money_notations_are_equal(fixture_site, written):
-    path = fixture_site.root / "docs/en/area/guide.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("€250", written), encoding="utf-8")
+    for code, amount in (("sk", "250 €"), ("en", written), ("ru", "250 €")):
+        path = fixture_site.root / f"docs/{code}/area/guide.md"
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{amount}\n", encoding="utf-8")
     assert run(fixture_site, "facts") == []
 
 
@@ -121,8 +122,9 @@ def test_outdated_translation_without_git(fixture_site):
 
 def test_whitespace_and_punctuation_do_not_outdate(fixture_site):
     path = fixture_site.root / "docs/sk/area/guide.md"
-    text = path.read_text(encoding="utf-8").replace("Poplatok je 250 € a lehota",
-                                                    "Poplatok  je **250 €**, a\nlehota")
+    text = path.read_text(encoding="utf-8").replace(
+        "Poplatok je {{ fact:visa-national-fee }} a lehota",
+        "Poplatok  je **{{ fact:visa-national-fee }}**, a\nlehota")
     path.write_text(text, encoding="utf-8")
     assert run(fixture_site, "outdated") == []
 

@@ -108,8 +108,8 @@ def test_outdated_translation_says_so_and_links_to_the_slovak_original(page, ser
     assert page.locator(".guide-notice").count() == 0  # stamped and current
 
     source = site.root / "docs/sk/area/guide.md"
-    source.write_text(source.read_text(encoding="utf-8").replace("250 €", "300 €"), encoding="utf-8")
-    _git(site.root, "commit", "-qam", "New fee", date="2026-10-05T10:00:00")
+    source.write_text(source.read_text(encoding="utf-8").replace("90 dní", "60 dní"), encoding="utf-8")
+    _git(site.root, "commit", "-qam", "New period", date="2026-10-05T10:00:00")
     base = build()
     for prefix, words, date in (("en/", "changed on", "5 October 2026"),
                                 ("ru/", "изменился", "5 октября 2026")):

@@ -29,22 +29,22 @@ def edit(site, rel, old, new):
 
 
 def test_fee_changed_in_slovak_then_translated_and_stamped(repo):
-    edit(repo, "docs/sk/area/guide.md", "250 €", "300 €")
-    git(repo.root, "commit", "-qam", "Fee raised")
+    edit(repo, "docs/sk/area/guide.md", "90 dní", "60 dní")
+    git(repo.root, "commit", "-qam", "Period shortened")
     result = repo.toolkit("check")
     assert result.returncode == 1
     out = result.stdout
     for lang in ("en", "ru"):
         assert f"docs/{lang}/area/guide.md:7: [facts]" in out
         assert f"docs/{lang}/area/guide.md:4: [outdated]" in out
-    assert "This says €250 where the Slovak source says 300 € (docs/sk/area/guide.md:11)" in out
-    assert "This says 250 € where the Slovak source says 300 €" in out
+    assert "This says 90 days where the Slovak source says 60 dní (docs/sk/area/guide.md:11)" in out
+    assert "This says 90 дней where the Slovak source says 60 dní" in out
     assert "git diff " in out and "-- docs/sk/area/guide.md" in out
     # Stamping is refused while the translation still has the old fee.
     refused = repo.toolkit("stamp", "area/guide.md")
     assert refused.returncode == 1 and "refused" in refused.stdout
-    edit(repo, "docs/en/area/guide.md", "€250", "€300")
-    edit(repo, "docs/ru/area/guide.md", "250 €", "300 €")
+    edit(repo, "docs/en/area/guide.md", "90 days", "60 days")
+    edit(repo, "docs/ru/area/guide.md", "90 дней", "60 дней")
     stamped = repo.toolkit("stamp", "area/guide.md")
     assert stamped.returncode == 0, stamped.stdout
     assert repo.toolkit("check").returncode == 0
@@ -69,7 +69,7 @@ def test_new_sentence_in_source_outdates_translations(repo):
 
 
 def test_github_and_json_formats(repo):
-    edit(repo, "docs/en/area/guide.md", "€250", "€260")
+    edit(repo, "docs/en/area/guide.md", "90 days", "95 days")
     github = repo.toolkit("check", "--format", "github")
     assert github.returncode == 1
     assert "::error file=docs/en/area/guide.md,line=7,title=facts::[facts]" in github.stdout

@@ -22,23 +22,29 @@ Check = Callable[[Site, Options], list[Finding]]
 
 def all_checks() -> dict[str, Check]:
     from scripts.checks import (
+        data,
         facts,
         freshness,
         frontmatter,
         outdated,
         parity,
+        registry,
         safety,
         structure,
+        terms,
     )
 
     return {
+        "data": data.check,
         "front-matter": frontmatter.check,
         "parity": parity.check,
         "structure": structure.check,
         "facts": facts.check,
+        "registered-facts": registry.check,
         "outdated": outdated.check,
         "freshness": freshness.check,
         "safety": safety.check,
+        "terms": terms.check,
     }
 
 

@@ -42,8 +42,68 @@ def _allowed(page: Page) -> tuple[set[tuple[str, str]], list[tuple[str, int]]]:
     return allowed, raw
 
 
+def _rows_by_section(page: Page) -> dict[str, list]:
+    rows: dict[str, list] = defaultdict(list)
+    for unit in page.units:
+        if unit.row:
+            rows[unit.section].append(unit)
+    return rows
+
+
+def _row_findings(page: Page, source: Page,
+                  allowed: set) -> tuple[list[Finding], set[int], set[int]]:
+    """Tables are compared row by row where the translation keeps the source's rows, so a
+    figure is matched against its own row, not anywhere on the page. Returns the findings
+    and the lines of the rows compared this way, in the translation and in the source
+    (left out of the page-wide comparison)."""
+    out: list[Finding] = []
+    handled: set[int] = set()
+    handled_source: set[int] = set()
+    src_rows, own_rows = _rows_by_section(source), _rows_by_section(page)
+    for section, rows in own_rows.items():
+        theirs = src_rows.get(section, [])
+        if len(theirs) != len(rows):
+            continue
+        for mine, their in zip(rows, theirs, strict=True):
+            handled.add(mine.line)
+            handled_source.add(their.line)
+            have = {(f.kind, f.value) for f in mine.facts}
+            want = {(f.kind, f.value) for f in their.facts}
+            missing = [f for f in their.facts if (f.kind, f.value) not in have
+                       and (f.kind, f.value) not in allowed]
+            extra = [f for f in mine.facts if (f.kind, f.value) not in want
+                     and (f.kind, f.value) not in allowed]
+            for fact in missing:
+                old = next((f for f in extra if f.kind == fact.kind), None)
+                if old is not None:
+                    extra.remove(old)
+                    out.append(Finding(
+                        page.display_path, old.line, RULE,
+                        f"This row says {old.raw} where the same row of the Slovak source says "
+                        f"{fact.raw} ({source.display_path}:{fact.line}).",
+                        f"Change {old.raw} to the source's {_KIND_WORDS[fact.kind]} "
+                        f"({fact.raw}), then run `make stamp`."))
+                else:
+                    out.append(Finding(
+                        page.display_path, mine.line, RULE,
+                        f"The {_KIND_WORDS[fact.kind]} {fact.raw} of this row in the Slovak "
+                        f"source ({source.display_path}:{fact.line}) is missing here.",
+                        "Add it to this row, written in digits like in the source, "
+                        "then run `make stamp`."))
+            for fact in extra:
+                out.append(Finding(
+                    page.display_path, fact.line, RULE,
+                    f"The {_KIND_WORDS[fact.kind]} {fact.raw} is not in the same row of the "
+                    f"Slovak source ({source.display_path}:{their.line}).",
+                    "Use the source's value for this row, or move it to the row it belongs to."))
+    return out, handled, handled_source
+
+
 def check_translation(page: Page, source: Page) -> list[Finding]:
-    src, own = source.facts, page.facts
+    allowed_early, _raw = _allowed(page)
+    row_findings, handled, handled_source = _row_findings(page, source, allowed_early)
+    src = [(f, s) for f, s in source.facts if f.line not in handled_source]
+    own = [(f, s) for f, s in page.facts if f.line not in handled]
     src_values = {(f.kind, f.value) for f, _ in src}
     own_values = {(f.kind, f.value) for f, _ in own}
     allowed, allowances = _allowed(page)
@@ -51,7 +111,7 @@ def check_translation(page: Page, source: Page) -> list[Finding]:
                and (f.kind, f.value) not in allowed]
     extra = [(f, s) for f, s in own if (f.kind, f.value) not in src_values
              and (f.kind, f.value) not in allowed]
-    out: list[Finding] = []
+    out: list[Finding] = list(row_findings)
     where = page.display_path
     heading_line = {h.id: h.line for h in page.headings if h.id}
     reported_missing, reported_extra = set(), set()
@@ -92,7 +152,8 @@ def check_translation(page: Page, source: Page) -> list[Finding]:
             f"({source.display_path}).",
             "Use the source's value, remove it, or if this translation must differ, record it "
             "under 'allowed_fact_differences' with a reason."))
-    all_values = src_values | own_values
+    all_values = ({(f.kind, f.value) for f, _ in source.facts}
+                  | {(f.kind, f.value) for f, _ in page.facts})
     for text, line in allowances:
         values = {(f.kind, f.value) for f in factlib.extract(text, line, page.lang)}
         values |= {(f.kind, f.value) for f in factlib.extract(text, line, "sk")}
