@@ -10,6 +10,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import yaml
+
 REPO = Path(__file__).resolve().parent.parent
 
 SOURCE_GUIDE = """---
@@ -115,7 +117,23 @@ class FixtureSite:
         self.root = root
         self.languages = languages
         shutil.copytree(REPO / "data", root / "data")
+        self._point_data_at_fixture_pages()
         (root / "docs").mkdir()
+
+    def _point_data_at_fixture_pages(self) -> None:
+        """The real data/ names the real guides; a fixture site has only area/guide.md."""
+        news = self.root / "data/news.yml"
+        entries = yaml.safe_load(news.read_text(encoding="utf-8")) or []
+        for entry in entries:
+            entry["pages"] = ["area/guide.md"]
+        news.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+        glossary = self.root / "data/glossary.yml"
+        terms = yaml.safe_load(glossary.read_text(encoding="utf-8")) or []
+        for term in terms:
+            term.pop("guide", None)
+        glossary.write_text(yaml.safe_dump(terms, allow_unicode=True, sort_keys=False),
+                            encoding="utf-8")
 
     def write(self, rel: str, text: str) -> Path:
         path = self.root / rel

@@ -54,8 +54,18 @@ def run(site: Site, options: Options, only: list[str] | None = None) -> list[Fin
     for pages in site.pages.values():
         for page in pages.values():
             findings.extend(page.load_errors)
+    from scripts.checks.data import check_files
+
+    # A data file that cannot be read is reported once, by the data check; the checks
+    # that read it are then skipped instead of ending in a traceback.
+    data_broken = any(f.severity == "error" and "not valid" in f.message
+                      for f in check_files(site))
     for name, check in all_checks().items():
         if only and name not in only:
             continue
-        findings.extend(check(site, options))
+        try:
+            findings.extend(check(site, options))
+        except Exception:
+            if not data_broken:
+                raise
     return sorted(set(findings))

@@ -11,6 +11,7 @@ the registered value and the reference to use instead.
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import cache
 from pathlib import Path
@@ -122,7 +123,7 @@ def check_page(page: Page, options: Options) -> list[Finding]:
     for unit in page.units:
         for fact_id, mode, line in unit.references:
             if fact_id not in facts:
-                close = [i for i in ids if fact_id and (fact_id in i or i in fact_id)][:3]
+                close = difflib.get_close_matches(fact_id, ids, n=3)
                 hint = (f"Did you mean {', '.join(close)}? " if close else "") + (
                     "Use an id from data/facts.yml, or register the fact there first.")
                 out.append(Finding(page.display_path, line, RULE,
