@@ -60,15 +60,23 @@ def cmd_stamp(args) -> int:
               "or use --all to stamp every translation that agrees with its source.",
               file=sys.stderr)
         return 2
-    refused = 0
+    refused = stamped = 0
+    current = []
     for page, outcome, problems in stamp(site, _targets(site, args.pages, args.all), args.force):
-        if outcome == "stamped":
+        if outcome == "current":
+            current.append(page.display_path)
+        elif outcome == "stamped":
+            stamped += 1
             print(f"stamped  {page.display_path}")
         elif outcome == "refused":
             refused += 1
             print(f"refused  {page.display_path}: it still disagrees with its source:")
             sys.stdout.write("".join(f"    {f.path}:{f.line}: [{f.rule}] {f.message}\n"
                                      for f in problems))
+    if not stamped and not refused:
+        # Say so, rather than print nothing: editors otherwise wonder whether it worked.
+        print(f"Nothing to stamp: {', '.join(current) or 'these translations'} already "
+              "match the current Slovak source.")
     return 1 if refused else 0
 
 
