@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 ADDR ?= 127.0.0.1:8000
 
 .PHONY: help install serve build check lint test browser stamp status new bench \
-        linkcheck linkcheck-external lock clean bench-search audit bench-html
+        linkcheck linkcheck-external lock clean bench-search audit bench-html pr-report
 
 help:
 	@echo "make serve               set up .venv and preview the site at http://$(ADDR)"
@@ -25,6 +25,7 @@ help:
 	@echo "make audit               axe, privacy, weight budget and Lighthouse on the built site"
 	@echo "make bench-html          guide page HTML size on synthetic sites up to 3 x 1000 pages"
 	@echo "make lock                re-pin dependencies after editing pyproject.toml"
+	@echo "make pr-report BASE=ref  Markdown report of what this branch changes, per language"
 
 # The virtual environment is rebuilt whenever the pinned dependencies change.
 $(STAMP): requirements.lock pyproject.toml
@@ -82,6 +83,10 @@ status: $(STAMP)
 new: $(STAMP)
 	@test -n "$(PAGE)" || (echo "usage: make new PAGE=residence/my-page.md" && exit 2)
 	$(BIN)/python -m scripts new $(PAGE)
+
+# make pr-report BASE=origin/main: what the branch changes (pages per language, facts, checks).
+pr-report: $(STAMP)
+	@$(BIN)/python -m scripts pr-report --base $(or $(BASE),origin/main)
 
 linkcheck: build
 	$(BIN)/python -m scripts linkcheck
