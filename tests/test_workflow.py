@@ -101,3 +101,28 @@ def test_status_dashboard(repo):
     assert "| en | 1 | 0 | 1 | 0 | 0 |" in out
     assert "| ru | 0 | 0 | 1 | 0 | 1 |" in out
     assert "`area/guide.md` is outdated" in out and "ru: `index.md` is missing" in out
+
+
+def test_outdated_hint_links_to_the_github_compare_view_in_ci(repo, monkeypatch):
+    import hashlib
+
+    from scripts import checks
+    from scripts.model import load_site
+    from scripts.siteconfig import load_site_config
+
+    def head():
+        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo.root, text=True,
+                              capture_output=True, check=True).stdout.strip()
+
+    stamped = head()
+    edit(repo, "docs/sk/area/guide.md", "Pozrite", "Nová veta. Pozrite")
+    git(repo.root, "commit", "-qam", "new sentence")
+    changed = head()
+    monkeypatch.setenv("GITHUB_REPOSITORY", "editors/guide")
+    monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
+    site = load_site(load_site_config(repo.root))
+    found = checks.run(site, checks.Options(), ["outdated"])
+    anchor = hashlib.sha256(b"docs/sk/area/guide.md").hexdigest()
+    url = f"https://github.com/editors/guide/compare/{stamped}...{changed}#diff-{anchor}"
+    assert [f.hint.startswith(f"See what changed with {url},") for f in found] == [True, True]
+    assert "git diff" not in found[0].hint
