@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from scripts.siteconfig import load_site_config
-
 from conftest import REPO
+from scripts.siteconfig import load_site_config
 
 
 def test_every_page_links_to_its_own_language_file(built):
