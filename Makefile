@@ -6,6 +6,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 ADDR ?= 127.0.0.1:8000
+# Material prints its end-of-life notice (5 May 2027) at every build: README's "Toolchain
+# lifetime" section tracks it, so editors' terminals need not (`mkdocs build` run by hand shows it).
+export NO_MKDOCS_2_WARNING ?= 1
+export DISABLE_MKDOCS_2_WARNING ?= true
+# Installer chatter (setuptools' beta notices, pip's index warnings) is not for editors.
+PIP := PYTHONWARNINGS=ignore $(BIN)/python -m pip --quiet --quiet
 
 .PHONY: help install serve build check lint test browser stamp status new bench \
         linkcheck linkcheck-external lock clean bench-search audit bench-html pr-report
@@ -30,9 +36,9 @@ help:
 # The virtual environment is rebuilt whenever the pinned dependencies change.
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PIP) install --upgrade pip
+	$(PIP) install -r requirements.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)

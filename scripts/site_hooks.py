@@ -24,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
-from scripts import glossary, news, sitedata
+from scripts import glossary, htmlfixes, news, sitedata
 from scripts.checks import outdated
 from scripts.model import MARKER
 from scripts.siteconfig import load_site_config
@@ -350,3 +350,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     robots.write_text(
         f"User-agent: *\nAllow: /\nSitemap: {_absolute(config, 'sitemap.xml')}\n", encoding="utf-8"
     )
+
+
+def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
+    return htmlfixes.fix(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return htmlfixes.fix(output_content)
