@@ -55,7 +55,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site(config)
     if _language(config) == _state["site"].source_language:
         # A new build (or a live reload): recompute what is shared by all languages.
-        _state.pop("status", None)
+        for key in [k for k in _state if k.startswith("status:")]:
+            _state.pop(key)
         _state.pop("model", None)
         glossary.clear_cache()
         sitedata.load_yaml.cache_clear()
@@ -78,7 +79,7 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     def expand(match):
         kind, group = match.group(1), match.group(2)
         if kind == "status":
-            return "\n" + _translation_status(config) + "\n"
+            return "\n" + _translation_status(config, lang) + "\n"
         if kind == "glossary":
             return "\n" + glossary.render_page(lang, data_dir) + "\n"
         if kind == "news":
@@ -103,13 +104,17 @@ def _model(config: MkDocsConfig):
     return _state["model"]
 
 
-def _translation_status(config: MkDocsConfig) -> str:
-    """The translation dashboard, computed once per build of all languages."""
-    if "status" not in _state:
-        from scripts.status import dashboard
+def _translation_status(config: MkDocsConfig, lang: str) -> str:
+    """The translation dashboard in the page's language, computed once per language."""
+    key = f"status:{lang}"
+    if key not in _state:
+        from scripts.status import dashboard, site_links
 
-        _state["status"] = dashboard(_model(config), embedded=True)
-    return _state["status"]
+        cfg = _site(config)
+        links = site_links(config.site_url, config.edit_uri, cfg.source_language)
+        strings = sitedata.ui(lang, _state["data_dir"]).get("status")
+        _state[key] = dashboard(_model(config), embedded=True, strings=strings, links=links)
+    return _state[key]
 
 
 def _page_title(config: MkDocsConfig, lang: str, rel: str) -> str:
