@@ -59,12 +59,17 @@ lint: $(STAMP)
 browser:
 	@sh scripts/ensure-chromium.sh
 
+# One strict build, for the tests' address (tests/conftest.py SITE_URL), reused by pytest
+# (BUILT_SITE) instead of building the same site again; the time of each stage is printed.
+TEST_SITE := $(VENV)/test-site
+TEST_SITE_URL := https://guide.example.org/sub/
 test: $(STAMP) browser $(NODE_STAMP)
-	$(BIN)/ruff check scripts tests
-	$(BIN)/python -m scripts check
-	$(BIN)/mkdocs build --strict
-	$(BIN)/python -m pytest
-	$(BIN)/python -m scripts.audit
+	@$(BIN)/python -m scripts.stages \
+	  "lint=$(BIN)/ruff check scripts tests" \
+	  "content checks=$(BIN)/python -m scripts check" \
+	  "strict build=env SITE_URL=$(TEST_SITE_URL) $(BIN)/mkdocs build --strict --clean -d $(TEST_SITE)" \
+	  "pytest=env BUILT_SITE=$(TEST_SITE) $(BIN)/python -m pytest" \
+	  "audit=$(BIN)/python -m scripts.audit"
 
 # Audit tools (axe-core, Lighthouse) from the npm registry, pinned by package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
@@ -94,8 +99,11 @@ new: $(STAMP)
 pr-report: $(STAMP)
 	@$(BIN)/python -m scripts pr-report --base $(or $(BASE),origin/main)
 
-linkcheck: build
-	$(BIN)/python -m scripts linkcheck
+# Build and crawl, timed (one LinkChecker per language, in parallel).
+linkcheck: $(STAMP)
+	@start=$$(date +%s); $(BIN)/mkdocs build --strict && \
+	  $(BIN)/python -m scripts linkcheck; status=$$?; \
+	  echo "make linkcheck: $$(( $$(date +%s) - start )) s (build and crawl)"; exit $$status
 
 linkcheck-external: build
 	$(BIN)/python -m scripts linkcheck --external
