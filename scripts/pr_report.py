@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -204,5 +205,11 @@ def render(site: Site, base: str, preview_url: str | None = None, use_git: bool 
 def main(root: str = ".", base: str = "origin/main", use_git: bool = True) -> int:
     site = load_site(load_site_config(root))
     preview = os.environ.get("PREVIEW_URL") or None
-    print(render(site, base, preview, use_git), end="")
+    try:
+        print(render(site, base, preview, use_git), end="")
+    except subprocess.CalledProcessError as exc:
+        print(f"git could not compare with '{base}': {(exc.stderr or '').strip()}\n"
+              f"Give an existing branch or commit, e.g. `make pr-report BASE=origin/main` "
+              "after `git fetch origin main`.", file=sys.stderr)
+        return 2
     return 0
