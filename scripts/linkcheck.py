@@ -125,7 +125,13 @@ def crawl(site_dir: Path, external: bool = False, base_path: str = "/") -> list[
         config.write_text(CONFIG.format(extern=1 if external else 0,
                                         rate=10 if external else 1000), encoding="utf-8")
         others = "|".join(re.escape(code) for code in langs)
-        jobs = [(root, f"^{re.escape(root)}({others})/" if langs else "^$")]
+        if external or not langs:
+            # One crawl: each official site is asked once, at LinkChecker's polite pace,
+            # not once per language.
+            langs = []
+            jobs = [(root, "^$")]
+        else:
+            jobs = [(root, f"^{re.escape(root)}({others})/")]
         # Only this site's own URLs may match: LinkChecker checks (without following)
         # whatever matches, so a broader pattern would check external sites too.
         jobs += [(f"{root}{code}/", f"^{re.escape(root)}(?!{re.escape(code)}/)") for code in langs]
