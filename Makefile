@@ -6,9 +6,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 ADDR ?= 127.0.0.1:8000
+# Material prints its end-of-life notice (5 May 2027) at every build: README's "Toolchain
+# lifetime" section tracks it, so editors' terminals need not (`mkdocs build` run by hand shows it).
+export NO_MKDOCS_2_WARNING ?= 1
+export DISABLE_MKDOCS_2_WARNING ?= true
+# Installer chatter (setuptools' beta notices, pip's index warnings) is not for editors.
+PIP := PYTHONWARNINGS=ignore $(BIN)/python -m pip --quiet --quiet
 
 .PHONY: help install serve build check lint test browser stamp status new bench \
-        linkcheck linkcheck-external lock clean bench-search audit bench-html
+        linkcheck linkcheck-external lock clean bench-search audit bench-html pr-report
 
 help:
 	@echo "make serve               set up .venv and preview the site at http://$(ADDR)"
@@ -25,13 +31,14 @@ help:
 	@echo "make audit               axe, privacy, weight budget and Lighthouse on the built site"
 	@echo "make bench-html          guide page HTML size on synthetic sites up to 3 x 1000 pages"
 	@echo "make lock                re-pin dependencies after editing pyproject.toml"
+	@echo "make pr-report BASE=ref  Markdown report of what this branch changes, per language"
 
 # The virtual environment is rebuilt whenever the pinned dependencies change.
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PIP) install --upgrade pip
+	$(PIP) install -r requirements.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -52,12 +59,17 @@ lint: $(STAMP)
 browser:
 	@sh scripts/ensure-chromium.sh
 
+# One strict build, for the tests' address (tests/conftest.py SITE_URL), reused by pytest
+# (BUILT_SITE) instead of building the same site again; the time of each stage is printed.
+TEST_SITE := $(VENV)/test-site
+TEST_SITE_URL := https://guide.example.org/sub/
 test: $(STAMP) browser $(NODE_STAMP)
-	$(BIN)/ruff check scripts tests
-	$(BIN)/python -m scripts check
-	$(BIN)/mkdocs build --strict
-	$(BIN)/python -m pytest
-	$(BIN)/python -m scripts.audit
+	@$(BIN)/python -m scripts.stages \
+	  "lint=$(BIN)/ruff check scripts tests" \
+	  "content checks=$(BIN)/python -m scripts check" \
+	  "strict build=env SITE_URL=$(TEST_SITE_URL) $(BIN)/mkdocs build --strict --clean -d $(TEST_SITE)" \
+	  "pytest=env BUILT_SITE=$(TEST_SITE) $(BIN)/python -m pytest" \
+	  "audit=$(BIN)/python -m scripts.audit"
 
 # Audit tools (axe-core, Lighthouse) from the npm registry, pinned by package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
@@ -83,8 +95,15 @@ new: $(STAMP)
 	@test -n "$(PAGE)" || (echo "usage: make new PAGE=residence/my-page.md" && exit 2)
 	$(BIN)/python -m scripts new $(PAGE)
 
-linkcheck: build
-	$(BIN)/python -m scripts linkcheck
+# make pr-report BASE=origin/main: what the branch changes (pages per language, facts, checks).
+pr-report: $(STAMP)
+	@$(BIN)/python -m scripts pr-report --base $(or $(BASE),origin/main)
+
+# Build and crawl, timed (one LinkChecker per language, in parallel).
+linkcheck: $(STAMP)
+	@start=$$(date +%s); $(BIN)/mkdocs build --strict && \
+	  $(BIN)/python -m scripts linkcheck; status=$$?; \
+	  echo "make linkcheck: $$(( $$(date +%s) - start )) s (build and crawl)"; exit $$status
 
 linkcheck-external: build
 	$(BIN)/python -m scripts linkcheck --external

@@ -60,15 +60,23 @@ def cmd_stamp(args) -> int:
               "or use --all to stamp every translation that agrees with its source.",
               file=sys.stderr)
         return 2
-    refused = 0
+    refused = stamped = 0
+    current = []
     for page, outcome, problems in stamp(site, _targets(site, args.pages, args.all), args.force):
-        if outcome == "stamped":
+        if outcome == "current":
+            current.append(page.display_path)
+        elif outcome == "stamped":
+            stamped += 1
             print(f"stamped  {page.display_path}")
         elif outcome == "refused":
             refused += 1
             print(f"refused  {page.display_path}: it still disagrees with its source:")
             sys.stdout.write("".join(f"    {f.path}:{f.line}: [{f.rule}] {f.message}\n"
                                      for f in problems))
+    if not stamped and not refused:
+        # Say so, rather than print nothing: editors otherwise wonder whether it worked.
+        print(f"Nothing to stamp: {', '.join(current) or 'these translations'} already "
+              "match the current Slovak source.")
     return 1 if refused else 0
 
 
@@ -108,6 +116,12 @@ def cmd_linkcheck(args) -> int:
     return run_linkcheck(config.site_dir, external=args.external, base_path=base_path)
 
 
+def cmd_pr_report(args) -> int:
+    from scripts.pr_report import main as pr_report
+
+    return pr_report(args.root, args.base, use_git=not args.no_git)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
     parser.add_argument("--root", default=".", help="the repository (folder with mkdocs.yml)")
@@ -141,6 +155,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("linkcheck", help="crawl the built site/ for broken links and anchors")
     p.add_argument("--external", action="store_true", help="also check links to other sites")
     p.set_defaults(func=cmd_linkcheck)
+
+    p = sub.add_parser("pr-report", help="Markdown report of what a branch changes, per language")
+    p.add_argument("--base", default="origin/main", help="the branch or commit to compare with")
+    p.add_argument("--no-git", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_pr_report)
 
     args = parser.parse_args(argv)
     return args.func(args)

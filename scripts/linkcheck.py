@@ -4,16 +4,29 @@ LinkChecker cannot check `page/#anchor` links over file://, so the site is
 served locally; the server sends a `LinkChecker` header, which lifts the
 checker's 10-requests-per-second limit for that host. Warnings about missing
 anchors count as failures.
+
+Speed (LinkChecker is CPU-bound in BeautifulSoup's pure-Python parser):
+- one crawl per language, in parallel processes: each follows only its own
+  language's pages (links into other languages are checked, not followed), so
+  every page is parsed by one process and all cores work;
+- with anchor checking on, LinkChecker fetches and parses a page again for every
+  `page#anchor` link to it, and walks the whole tree each time. The crawl runs
+  LinkChecker in-process (`python -m scripts.linkcheck …`) with the parse and the
+  tree walk memoised per page content, and a page's links queued once: the same
+  checks (every link, every anchor), each page parsed once.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
-import shutil
+import re
 import subprocess
 import sys
 import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from scripts.localserver import SiteHandler, serve
@@ -37,24 +50,110 @@ class _Handler(SiteHandler):
         super().end_headers()
 
 
-def _linkchecker() -> str:
-    exe = Path(sys.executable).with_name("linkchecker")
-    return str(exe) if exe.exists() else (shutil.which("linkchecker") or "linkchecker")
+def _memoise_parsing() -> None:
+    """Parse each page once and walk its tree once per kind of tag list (see module doc)."""
+    from linkcheck.htmlutil import htmlsoup, linkparse
+
+    make_soup, find_links = htmlsoup.make_soup, linkparse.find_links
+    soups: dict = {}
+    walks: dict = {}
+
+    def cached_soup(markup, from_encoding=None):
+        raw = markup if isinstance(markup, bytes) else str(markup).encode("utf-8", "replace")
+        key = (hashlib.sha1(raw).digest(), from_encoding)
+        if key not in soups:
+            soups[key] = make_soup(markup, from_encoding)
+        return soups[key]
+
+    def cached_find_links(soup, callback, tags):
+        key = (id(soup), id(tags))
+        if tags is linkparse.LinkTags and key in walks:
+            # The same page again (reached through another #anchor): its links are
+            # already queued; handing them over again would only create duplicates.
+            return
+        if key not in walks:
+            calls: list = []
+            find_links(soup, lambda *args, **kwargs: calls.append((args, kwargs)), tags)
+            walks[key] = calls
+        for args, kwargs in walks[key]:
+            callback(*args, **kwargs)
+
+    htmlsoup.make_soup = cached_soup
+    linkparse.find_links = cached_find_links
+
+
+def _run_linkchecker(args: list[str]) -> int:
+    _memoise_parsing()
+    from linkcheck.command.linkchecker import linkchecker
+
+    sys.argv = ["linkchecker", *args]
+    return linkchecker() or 0
+
+
+def _languages(site_dir: Path) -> list[str]:
+    """Translation folders of the built site (the source language is at the root)."""
+    try:
+        from scripts.siteconfig import load_site_config
+
+        codes = load_site_config(site_dir.parent).translation_languages
+    except (OSError, ValueError):
+        codes = []
+    if not codes or not all((site_dir / code / "index.html").exists() for code in codes):
+        # A site built elsewhere: every top-level folder with its own home page and 404.
+        codes = sorted(p.name for p in site_dir.iterdir()
+                       if (p / "index.html").exists() and (p / "404.html").exists())
+    return codes
+
+
+def _crawl_one(root: str, start: str, no_follow: str, config: Path) -> tuple[int, str, str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "scripts.linkcheck", "-f", str(config), "--no-status",
+         "-o", "csv", "--no-follow-url", no_follow, start],
+        capture_output=True, text=True, timeout=1800, check=False,
+        cwd=Path(__file__).resolve().parent.parent)
+    return proc.returncode, proc.stdout, proc.stderr
 
 
 def crawl(site_dir: Path, external: bool = False, base_path: str = "/") -> list[dict]:
     """Problems found, each with url, parent page, line and the checker's message."""
     if not (site_dir / "index.html").exists():
         raise FileNotFoundError(f"{site_dir}/index.html not found: run `make build` first")
+    langs = _languages(site_dir)
     with tempfile.TemporaryDirectory() as tmp, serve(site_dir, base_path, handler=_Handler) as root:
         config = Path(tmp) / "linkcheckerrc"
         # External sites keep LinkChecker's polite default; our own server goes flat out.
         config.write_text(CONFIG.format(extern=1 if external else 0,
                                         rate=10 if external else 1000), encoding="utf-8")
-        proc = subprocess.run(
-            [_linkchecker(), "-f", str(config), "--no-status", "-o", "csv", root],
-            capture_output=True, text=True, timeout=1800, check=False)
-    rows = [line for line in proc.stdout.splitlines() if line and not line.startswith("#")]
+        others = "|".join(re.escape(code) for code in langs)
+        if external or not langs:
+            # One crawl: each official site is asked once, at LinkChecker's polite pace,
+            # not once per language.
+            langs = []
+            jobs = [(root, "^$")]
+        else:
+            jobs = [(root, f"^{re.escape(root)}({others})/")]
+        # Only this site's own URLs may match: LinkChecker checks (without following)
+        # whatever matches, so a broader pattern would check external sites too.
+        jobs += [(f"{root}{code}/", f"^{re.escape(root)}(?!{re.escape(code)}/)") for code in langs]
+        with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+            results = list(pool.map(lambda job: _crawl_one(root, job[0], job[1], config), jobs))
+    problems: list[dict] = []
+    seen = set()
+    for returncode, stdout, stderr in results:
+        found = _parse(stdout, root, base_path)
+        # An internal error may still exit with 0 or 1: never mistake it for a clean crawl.
+        if (returncode not in (0, 1) and not found) or "internal error" in stderr:
+            raise RuntimeError(f"linkchecker failed:\n{stderr}")
+        for problem in found:
+            key = (problem["url"], problem["page"], problem["line"])
+            if key not in seen:
+                seen.add(key)
+                problems.append(problem)
+    return problems
+
+
+def _parse(stdout: str, root: str, base_path: str) -> list[dict]:
+    rows = [line for line in stdout.splitlines() if line and not line.startswith("#")]
     problems = []
     for row in csv.DictReader(io.StringIO("\n".join(rows)), delimiter=";"):
         valid = row.get("valid", "True") == "True"
@@ -62,19 +161,17 @@ def crawl(site_dir: Path, external: bool = False, base_path: str = "/") -> list[
         anchor = "anchor" in warning.lower()
         if valid and not anchor:
             continue
-        page = (row.get("parentname") or "").replace(root, base_path)
         problems.append({
             "url": (row.get("urlname") or "").replace(root, base_path),
-            "page": page,
+            "page": (row.get("parentname") or "").replace(root, base_path),
             "line": row.get("line") or "0",
             "message": (row.get("result") if not valid else warning).strip(),
         })
-    if proc.returncode not in (0, 1) and not problems:
-        raise RuntimeError(f"linkchecker failed:\n{proc.stderr}")
     return problems
 
 
 def run_linkcheck(site_dir: Path, external: bool = False, base_path: str = "/") -> int:
+    started = time.monotonic()
     try:
         problems = crawl(site_dir, external, base_path)
     except (FileNotFoundError, RuntimeError) as exc:
@@ -83,5 +180,10 @@ def run_linkcheck(site_dir: Path, external: bool = False, base_path: str = "/") 
     for p in problems:
         print(f"site{p['page']}:{p['line']}: [links] broken link '{p['url']}': {p['message']}")
         print("      fix: correct the link in the page's Markdown or template, then rebuild.")
-    print(f"{len(problems)} broken link(s)." if problems else "No broken links.")
+    print(f"{len(problems)} broken link(s)." if problems else "No broken links.",
+          f"(crawl: {time.monotonic() - started:.1f} s)")
     return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(_run_linkchecker(sys.argv[1:]))

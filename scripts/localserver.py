@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,12 +26,20 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A crawler or browser that closes a connection early is not an error of the site.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path, base_path: str = "/", handler: type[SiteHandler] = SiteHandler,
           port: int = 0) -> Iterator[str]:
     """Yields the site's base URL while a server runs in a background thread."""
     handler_class = type("Handler", (handler,), {"base_path": base_path})
-    server = http.server.ThreadingHTTPServer(
+    server = _QuietServer(
         ("127.0.0.1", port), functools.partial(handler_class, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -367,6 +367,11 @@ def parse_page(text: str, *, path: Path, rel: str, lang: str, display_path: str,
         return page
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        # The scanner notices a missing ':' or an unclosed quote only lines later; where
+        # it started scanning the key or the quoted value is the line the editor must fix.
+        if (getattr(exc, "context", None) or "").startswith("while scanning") \
+                and getattr(exc, "context_mark", None) is not None:
+            mark = exc.context_mark
         line = 2 + mark.line if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
         page.load_errors.append(Finding(

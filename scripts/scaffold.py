@@ -41,6 +41,22 @@ Translate the Slovak page docs/{source_lang}/{rel} here, keeping its headings an
 """
 
 
+# Text of the templates above that must not survive into a published page (the structure
+# check reports it), with how to name it to the editor.
+LEFTOVERS = [
+    ("Zákon č. …/…", "the law in the sources"),
+    ("Jedna veta o tom, komu stránka pomôže a s čím.", "the description"),
+    ("Úvodný odsek: pre koho je stránka", "the introduction"),
+    ("One sentence on who this page helps and with what.", "the description"),
+    ("Translate the Slovak page docs/", "the note asking for a translation"),
+]
+
+
+def scaffold_title(rel: str) -> str:
+    """The title `make new` writes: the file name, e.g. 'My new page' for my-new-page.md."""
+    return rel.rsplit("/", 1)[-1][:-3].replace("-", " ").capitalize()
+
+
 def six_months_after(day: dt.date) -> dt.date:
     month = day.month + 6
     year = day.year + (month - 1) // 12
@@ -89,7 +105,7 @@ def new_page(config: SiteConfig, rel: str, today: dt.date | None = None) -> list
     if not rel.endswith(".md") or rel.startswith("/") or ".." in rel:
         raise ValueError("give the page path inside a language folder, e.g. residence/my-page.md")
     done = []
-    title = rel.rsplit("/", 1)[-1][:-3].replace("-", " ").capitalize()
+    title = scaffold_title(rel)
     source_lang = config.source_language
     source_path = config.docs_dir / source_lang / rel
     if not source_path.exists():

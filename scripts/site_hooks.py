@@ -24,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
-from scripts import glossary, news, registry, sitedata
+from scripts import glossary, htmlfixes, news, registry, sitedata
 from scripts.checks import outdated
 from scripts.model import MARKER
 from scripts.siteconfig import load_site_config
@@ -55,7 +55,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site(config)
     if _language(config) == _state["site"].source_language:
         # A new build (or a live reload): recompute what is shared by all languages.
-        _state.pop("status", None)
+        for key in [k for k in _state if k.startswith("status:")]:
+            _state.pop(key)
         _state.pop("model", None)
         glossary.clear_cache()
         registry.clear_cache()
@@ -91,7 +92,7 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     def expand(match):
         kind, group = match.group(1), match.group(2)
         if kind == "status":
-            return "\n" + _translation_status(config) + "\n"
+            return "\n" + _translation_status(config, lang) + "\n"
         if kind == "glossary":
             return "\n" + glossary.render_page(lang, data_dir) + "\n"
         if kind == "news":
@@ -128,13 +129,17 @@ def _model(config: MkDocsConfig):
     return _state["model"]
 
 
-def _translation_status(config: MkDocsConfig) -> str:
-    """The translation dashboard, computed once per build of all languages."""
-    if "status" not in _state:
-        from scripts.status import dashboard
+def _translation_status(config: MkDocsConfig, lang: str) -> str:
+    """The translation dashboard in the page's language, computed once per language."""
+    key = f"status:{lang}"
+    if key not in _state:
+        from scripts.status import dashboard, site_links
 
-        _state["status"] = dashboard(_model(config), embedded=True)
-    return _state["status"]
+        cfg = _site(config)
+        links = site_links(config.site_url, config.edit_uri, cfg.source_language)
+        strings = sitedata.ui(lang, _state["data_dir"]).get("status")
+        _state[key] = dashboard(_model(config), embedded=True, strings=strings, links=links)
+    return _state[key]
 
 
 def _page_title(config: MkDocsConfig, lang: str, rel: str) -> str:
@@ -375,3 +380,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     robots.write_text(
         f"User-agent: *\nAllow: /\nSitemap: {_absolute(config, 'sitemap.xml')}\n", encoding="utf-8"
     )
+
+
+def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
+    return htmlfixes.fix(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return htmlfixes.fix(output_content)

@@ -30,7 +30,16 @@ def fixture_site(tmp_path: Path) -> FixtureSite:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    """The real site, built once per test run, for hosting under a sub-path."""
+    """The real site, built once per test run, for hosting under a sub-path.
+
+    `make test` builds it once in its strict-build stage (SITE_URL as below) and passes
+    it as BUILT_SITE, so the gate does not build the same site twice."""
+    prebuilt = os.environ.get("BUILT_SITE")
+    if prebuilt and (Path(prebuilt) / "index.html").exists():
+        home = (Path(prebuilt) / "index.html").read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="{SITE_URL}">' in home, \
+            f"BUILT_SITE={prebuilt} was not built with SITE_URL={SITE_URL}"
+        return Path(prebuilt)
     out = tmp_path_factory.mktemp("real-site")
     env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],

@@ -154,6 +154,14 @@
     window.addEventListener("load", scrollableTables);
     window.addEventListener("resize", scrollableTables);
   }
+  // The menu and search toggles open closed after "Back" (Material's autocomplete="off"
+  // on them is invalid HTML and removed at build time by scripts/htmlfixes.py).
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle) toggle.checked = false;
+    });
+  });
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import subprocess
+
 from scripts.checks import Options
 from scripts.findings import Finding
 from scripts.fingerprint import fingerprint, source_history
@@ -26,6 +30,28 @@ def status(site: Site, page: Page, source: Page, use_git: bool = True) -> tuple[
     return "outdated", details
 
 
+def compare_url(site: Site, source: Page, old: str | None) -> str | None:
+    """On GitHub Actions (GITHUB_REPOSITORY set), the compare view of the source between the
+    stamped version and its latest commit: editors reading a pull request have no terminal
+    for `git diff`. The #diff-… anchor (sha256 of the path) opens the file in that view."""
+    repository = os.environ.get("GITHUB_REPOSITORY")
+    if not repository or not old:
+        return None
+    server = os.environ.get("GITHUB_SERVER_URL", "https://github.com").rstrip("/")
+    rel = source.path.resolve().relative_to(site.config.root.resolve()).as_posix()
+    try:
+        new = subprocess.run(["git", "log", "-1", "--format=%H", "--", rel],
+                             cwd=site.config.root, capture_output=True, text=True,
+                             timeout=30, check=False).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        new = ""
+    new = new or os.environ.get("GITHUB_SHA", "")
+    if not new:
+        return None
+    anchor = hashlib.sha256(rel.encode("utf-8")).hexdigest()
+    return f"{server}/{repository}/compare/{old}...{new}#diff-{anchor}"
+
+
 def check(site: Site, options: Options) -> list[Finding]:
     out: list[Finding] = []
     for page, source in site.translations():
@@ -35,7 +61,10 @@ def check(site: Site, options: Options) -> list[Finding]:
         if state != "outdated":
             continue
         when = f" on {details['date']}" if details.get("date") else ""
-        if details.get("commit"):
+        compare = compare_url(site, source, details.get("commit"))
+        if compare:
+            diff = compare
+        elif details.get("commit"):
             diff = f"`git diff {details['commit'][:10]} -- {source.display_path}`"
         else:
             diff = f"`git log -p -- {source.display_path}`"
