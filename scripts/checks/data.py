@@ -152,8 +152,8 @@ def schemas(langs: list[str]) -> dict[str, dict]:
         "glossary.yml": {"type": "array", "items": glossary_entry},
         "news.yml": {"type": "array", "items": news_entry},
         "ui.yml": {"type": "object", "required": list(langs),
-                   "additionalProperties": {"type": "object",
-                                            "additionalProperties": {"type": "string"}}},
+                   "additionalProperties": {"type": "object", "additionalProperties": {
+                       "type": ["string", "array", "object"]}}},
         "words.yml": {"type": "object", "required": list(langs),
                       "additionalProperties": words_lang},
     }
