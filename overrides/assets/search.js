@@ -1,9 +1,21 @@
 /* Site search: Pagefind behind Material's search look.
  * Loaded on first use by the loader in partials/site-search.html.
  * Pagefind picks the index for the page's <html lang>, so results are always in
- * the reader's language. */
+ * the reader's language.
+ *
+ * Readers type questions ("ako si predĺžim prechodný pobyt"), declined forms and
+ * everyday words, while Pagefind only returns pages that contain every word. So the
+ * query is first understood with the language's settings (assets/search/<lang>.json,
+ * from data/search.yml): stop words are dropped, common endings are cut (the rest is
+ * searched as the start of a word), and each word is also searched on its own so that
+ * pages matching most of the words still come up. Cost words ("koľko stojí") bring the
+ * fees page and the #fees sections forward. When nothing matches, the most-read
+ * guides and the free-help contacts are shown instead of a dead end. */
 (function () {
   "use strict";
+
+  var PAGE_SIZE = 10;
+  var DEBOUNCE_MS = 100;
 
   var dialog = document.querySelector("[data-site-search]");
   var input = dialog.querySelector("[data-site-search-input]");
@@ -14,11 +26,53 @@
 
   var config = JSON.parse(document.getElementById("__config").textContent);
   var root = new URL((config.base || ".") + "/", window.location.href);
+  var lang = (document.documentElement.getAttribute("lang") || "").split("-")[0];
   var pagefind = null;
+  var settings = null;
   var latest = 0;
+  var timer = 0;
+  var state = { ranked: [], shown: 0, anchors: [] };
+
+  // Matched words are highlighted, not coloured like links (Material styles <mark>
+  // in results as links). Added here so that no page pays for it before searching.
+  var style = document.createElement("style");
+  style.textContent =
+    ".site-search mark{background:#fff3a3;color:inherit;text-decoration:none;border-radius:2px}" +
+    "[data-md-color-scheme=slate] .site-search mark{background:#6b5d00}" +
+    ".site-search-more{display:block;margin:.6rem auto;padding:.4rem .9rem;font:inherit;cursor:pointer;" +
+    "border:1px solid currentColor;border-radius:.2rem;background:none;color:var(--md-accent-fg-color,#526cfe)}" +
+    ".site-search-fallback{padding:.4rem 1rem 1rem;font-size:.75rem}" +
+    ".site-search-fallback h2{font-size:.8rem;margin:.8rem 0 .3rem}" +
+    ".site-search-fallback ul{margin:0;padding-left:1rem}";
+  document.head.appendChild(style);
+
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "site-search-more";
+  more.hidden = true;
+  var fallback = document.createElement("div");
+  fallback.className = "site-search-fallback";
+  fallback.setAttribute("data-site-search-fallback", "");
+  fallback.hidden = true;
+  list.parentNode.appendChild(more);
+  list.parentNode.appendChild(fallback);
 
   function text(key, count) {
     return (dialog.dataset[key] || "").replace("#", String(count));
+  }
+
+  function ui(key) {
+    return (settings && settings.ui && settings.ui[key]) || "";
+  }
+
+  function getSettings() {
+    if (!settings) {
+      settings = fetch(new URL("assets/search/" + lang + ".json", root).href)
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { return {}; })
+        .then(function (s) { settings = s; return s; });
+    }
+    return Promise.resolve(settings);
   }
 
   function getPagefind() {
@@ -34,23 +88,170 @@
     return pagefind;
   }
 
-  function resultItem(data) {
+  // ---- Understanding the query -------------------------------------------------
+
+  function fold(word) {
+    // Compare without diacritics: readers on foreign keyboards type "kolko" for "koľko".
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC");
+  }
+
+  function inList(word, words) {
+    var folded = fold(word);
+    for (var i = 0; i < words.length; i++) {
+      if (words[i] === word || fold(words[i]) === folded) return true;
+    }
+    return false;
+  }
+
+  function stem(word, s) {
+    var folded = fold(word);
+    var endings = s.endings || [];
+    for (var i = 0; i < endings.length; i++) {
+      var ending = fold(endings[i]);
+      if (folded.length - ending.length >= (s.min_stem || 4) && folded.slice(-ending.length) === ending) {
+        return word.slice(0, word.length - ending.length);
+      }
+    }
+    return word;
+  }
+
+  function analyse(query, s) {
+    var words = query.normalize("NFC").toLowerCase()
+      .replace(/(\p{L})\.(?=\p{L})/gu, "$1") // s.r.o. -> sro
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    var stop = s.stop_words || [];
+    var intents = (s.intents || []).filter(function (intent) {
+      return words.some(function (w) { return inList(w, intent.words || []); });
+    });
+    var meaningful = words.filter(function (w) { return !inList(w, stop); });
+    if (!meaningful.length && !intents.length) meaningful = words;
+    var terms = [];
+    meaningful.forEach(function (w) {
+      var t = stem(w, s);
+      if (terms.indexOf(t) < 0) terms.push(t);
+    });
+    var anchors = [];
+    intents.forEach(function (i) { anchors = anchors.concat(i.anchors || []); });
+    return { terms: terms, intents: intents, anchors: anchors };
+  }
+
+  // ---- Searching and ranking -----------------------------------------------------
+
+  function searchWord(pf, term, s) {
+    // A word with no hit at all (a typo near its end) is retried with shorter beginnings.
+    return pf.search(term).then(function (found) {
+      if (found.results.length || term.length <= (s.min_stem || 4)) return found;
+      return searchWord(pf, term.slice(0, -1), s);
+    });
+  }
+
+  function rank(pf, analysis, s) {
+    var terms = analysis.terms;
+    var runs = [];
+    if (terms.length > 1) runs.push(pf.search(terms.join(" ")));
+    terms.forEach(function (t) { runs.push(searchWord(pf, t, s)); });
+    return Promise.all(runs).then(function (found) {
+      var pages = new Map();
+      found.forEach(function (run) {
+        var results = run.results;
+        if (!results.length) return;
+        var top = results[0].score || 1;
+        results.forEach(function (r) {
+          var entry = pages.get(r.id);
+          var share = r.score / top; // each word counts up to 1, whatever its raw scores
+          if (!entry) {
+            entry = { result: r, score: 0, best: -1 };
+            pages.set(r.id, entry);
+          }
+          entry.score += share;
+          // The all-words search (first run) has the locations of every word: prefer it.
+          if (run === found[0] && terms.length > 1) {
+            entry.best = Infinity;
+            entry.result = r;
+          } else if (share > entry.best) {
+            entry.best = share;
+            entry.result = r;
+          }
+        });
+      });
+      var ranked = Array.from(pages.values());
+      var bonus = terms.length + 2;
+      // Pages the reader's intent asks for (the fees page for "how much") go first;
+      // resolveUrls merges them with their own result when the words found them too.
+      analysis.intents.forEach(function (intent) {
+        (intent.pages || []).forEach(function (p) {
+          ranked.push({ score: bonus, synthetic: p, url: new URL(p.url, root).pathname });
+        });
+      });
+      return ranked;
+    });
+  }
+
+  function order(ranked) {
+    return ranked.sort(function (a, b) { return b.score - a.score; });
+  }
+
+  function load(entry) {
+    if (entry.synthetic) {
+      var p = entry.synthetic;
+      return Promise.resolve({ url: entry.url, meta: { title: p.title }, excerpt: escapeHtml(p.description),
+        sub_results: [], anchors: [] });
+    }
+    return entry.result.data();
+  }
+
+  function escapeHtml(value) {
+    var div = document.createElement("div");
+    div.textContent = value || "";
+    return div.innerHTML;
+  }
+
+  function sectionScore(sub) {
+    var locations = sub.weighted_locations || [];
+    if (!locations.length) return (sub.locations || []).length;
+    return locations.reduce(function (sum, l) { return sum + (l.balanced_score || l.weight || 1); }, 0);
+  }
+
+  function bestSection(data, anchors) {
+    var best = null;
+    var bestScore = -1;
+    (data.sub_results || []).forEach(function (sub) {
+      var score = sectionScore(sub);
+      if (sub.anchor && anchors.indexOf(sub.anchor.id) >= 0) score = score * 3 + 1000;
+      if (score > bestScore) {
+        best = sub;
+        bestScore = score;
+      }
+    });
+    if (anchors.length && !(best && best.anchor && anchors.indexOf(best.anchor.id) >= 0)) {
+      // The reader asked about cost: link the page's fees section even without a word hit there.
+      var anchor = (data.anchors || []).find(function (a) { return anchors.indexOf(a.id) >= 0 && a.text; });
+      if (anchor) {
+        return { url: data.url.split("#")[0] + "#" + anchor.id, title: anchor.text, anchor: anchor,
+          excerpt: best ? best.excerpt : data.excerpt };
+      }
+    }
+    return best;
+  }
+
+  // ---- Showing results -----------------------------------------------------------
+
+  function resultItem(data, anchors) {
     var li = document.createElement("li");
     li.className = "md-search-result__item";
-    var section = (data.sub_results || []).find(function (s) {
-      return s.url !== data.url && s.title && s.title !== data.meta.title;
-    });
+    var section = bestSection(data, anchors);
     var main = document.createElement("a");
     main.className = "md-search-result__link";
-    main.href = data.url;
+    main.href = data.url.split("#")[0];
     main.innerHTML =
       '<article class="md-search-result__article md-typeset">' +
       '<div class="md-search-result__icon md-icon"></div><h1></h1></article>';
     main.querySelector("h1").textContent = data.meta.title || data.url;
     li.appendChild(main);
     var target = main;
-    if (section) {
-      // The matched section, linking to its anchor, with the excerpt under it.
+    if (section && section.anchor && section.title && section.title !== data.meta.title) {
+      // The section that matched best, linking to its anchor, with the excerpt under it.
       target = document.createElement("a");
       target.className = "md-search-result__link";
       target.href = section.url;
@@ -60,21 +261,74 @@
     }
     var excerpt = document.createElement("p");
     // Pagefind's excerpts are escaped text with <mark> around the matched words.
-    excerpt.innerHTML = (section || data).excerpt;
+    excerpt.innerHTML = (section && section.excerpt) || data.excerpt || "";
     target.querySelector("article").appendChild(excerpt);
     return li;
   }
 
-  function show(results, query, total) {
-    list.innerHTML = "";
-    if (!query) {
-      meta.textContent = text("placeholder");
-      return;
+  function showFallback(s) {
+    fallback.innerHTML = "";
+    var popular = (s && s.popular) || [];
+    var help = (s && s.help) || [];
+    if (popular.length) {
+      var h = document.createElement("h2");
+      h.textContent = ui("popular");
+      var ul = document.createElement("ul");
+      popular.forEach(function (p) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = new URL(p.url, root).href;
+        a.textContent = p.title;
+        li.appendChild(a);
+        ul.appendChild(li);
+      });
+      fallback.appendChild(h);
+      fallback.appendChild(ul);
     }
-    var count = total;
-    meta.textContent = count === 0 ? text("none") : count === 1 ? text("one", 1) : text("other", count);
-    results.forEach(function (data) {
-      list.appendChild(resultItem(data));
+    if (help.length) {
+      var h2 = document.createElement("h2");
+      h2.textContent = ui("help");
+      var ul2 = document.createElement("ul");
+      help.forEach(function (c) {
+        var li = document.createElement("li");
+        var name = c.url ? document.createElement("a") : document.createElement("strong");
+        if (c.url) name.href = c.url;
+        name.textContent = c.name;
+        li.appendChild(name);
+        if (c.phone) {
+          li.appendChild(document.createTextNode(" "));
+          var tel = document.createElement("a");
+          tel.href = "tel:" + c.phone.replace(/[^\d+]/g, "");
+          tel.textContent = c.phone;
+          li.appendChild(tel);
+        }
+        var rest = [c.address, c.note].filter(Boolean).join("; ");
+        if (rest) li.appendChild(document.createTextNode(" – " + rest));
+        ul2.appendChild(li);
+      });
+      fallback.appendChild(h2);
+      fallback.appendChild(ul2);
+    }
+    fallback.hidden = !fallback.childNodes.length;
+  }
+
+  function clear() {
+    list.innerHTML = "";
+    more.hidden = true;
+    fallback.hidden = true;
+    fallback.innerHTML = "";
+  }
+
+  function showPage(ticket) {
+    var start = state.shown;
+    var slice = state.ranked.slice(start, start + PAGE_SIZE);
+    return Promise.all(slice.map(load)).then(function (datas) {
+      if (ticket !== latest) return;
+      datas.forEach(function (data) { list.appendChild(resultItem(data, state.anchors)); });
+      state.shown = start + slice.length;
+      more.hidden = state.shown >= state.ranked.length;
+      more.textContent = ui("more") || "…";
+      return start;
     });
   }
 
@@ -82,25 +336,64 @@
     var query = input.value.trim();
     var ticket = ++latest;
     if (!query) {
-      show([], "", 0);
+      clear();
+      meta.textContent = text("placeholder");
       return;
     }
-    getPagefind()
-      .then(function (pf) {
-        return pf.debouncedSearch(query, {}, 120);
-      })
-      .then(function (search) {
-        if (!search || ticket !== latest) return null;
-        return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); }))
-          .then(function (results) { return { results: results, total: search.results.length }; });
+    Promise.all([getPagefind(), getSettings()])
+      .then(function (loaded) {
+        if (ticket !== latest) return null;
+        var s = loaded[1] || {};
+        var analysis = analyse(query, s);
+        return rank(loaded[0], analysis, s).then(function (ranked) {
+          return resolveUrls(ranked, analysis).then(function (r) {
+            return { ranked: order(r), analysis: analysis, settings: s };
+          });
+        });
       })
       .then(function (found) {
-        if (found && ticket === latest) show(found.results, query, found.total);
+        if (!found || ticket !== latest) return null;
+        clear();
+        state = { ranked: found.ranked, shown: 0, anchors: found.analysis.anchors };
+        var count = found.ranked.length;
+        meta.textContent = count === 0 ? text("none") : count === 1 ? text("one", 1) : text("other", count);
+        if (!count) {
+          showFallback(found.settings);
+          return null;
+        }
+        return showPage(ticket);
       });
   }
 
+  // Merge a synthetic intent page with its real result when the search found it too.
+  function resolveUrls(ranked, analysis) {
+    var synthetic = ranked.filter(function (e) { return e.synthetic; });
+    if (!synthetic.length) return Promise.resolve(ranked);
+    var candidates = order(ranked.filter(function (e) { return !e.synthetic; })).slice(0, 15);
+    return Promise.all(candidates.map(function (e) { return e.result.data(); })).then(function (datas) {
+      datas.forEach(function (data, i) { candidates[i].url = data.url.split("#")[0]; });
+      synthetic.forEach(function (s) {
+        var real = candidates.find(function (e) { return e.url === s.url; });
+        if (real) {
+          real.score += s.score;
+          ranked.splice(ranked.indexOf(s), 1);
+        }
+      });
+      return ranked;
+    });
+  }
+
+  function schedule() {
+    // Old results go at once, so what is listed always answers what is in the box.
+    latest++;
+    clear();
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  }
+
   function links() {
-    return Array.prototype.slice.call(list.querySelectorAll("a"));
+    return Array.prototype.slice.call(dialog.querySelectorAll(
+      "[data-site-search-results] a, .site-search-more:not([hidden]), [data-site-search-fallback] a"));
   }
 
   function close() {
@@ -108,18 +401,27 @@
     input.blur();
   }
 
-  input.addEventListener("input", run);
+  more.addEventListener("click", function () {
+    var before = list.querySelectorAll("li").length;
+    showPage(latest).then(function () {
+      var first = list.querySelectorAll("li")[before];
+      var link = first && first.querySelector("a");
+      if (link) link.focus();
+    });
+  });
+  input.addEventListener("input", schedule);
   input.addEventListener("focus", function () {
     toggle.checked = true;
     getPagefind();
+    getSettings();
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    var first = links()[0];
+    var first = list.querySelector("a");
     if (first) window.location.href = first.href;
   });
   form.addEventListener("reset", function () {
-    setTimeout(function () { show([], "", 0); input.focus(); }, 0);
+    setTimeout(function () { clear(); meta.textContent = text("placeholder"); input.focus(); }, 0);
   });
   dialog.addEventListener("keydown", function (e) {
     var items = links();
@@ -145,4 +447,5 @@
   }
   if (input.value) run();
   getPagefind();
+  getSettings();
 })();
