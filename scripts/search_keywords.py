@@ -21,7 +21,7 @@ from scripts import sitedata
 
 # Pagefind ranks h1 at 7 and h2 at 6; the hidden description is 6. Keywords are the
 # readers' own words for the page's subject, so they count like a section heading.
-KEYWORD_WEIGHT = 6
+KEYWORD_WEIGHT = 9
 SETTINGS_DIR = "assets/search"
 
 
@@ -39,7 +39,10 @@ def keywords_html(meta: dict) -> str:
         return ""
     # The `hidden` attribute keeps it out of sight and out of screen readers;
     # Pagefind reads the HTML, not the rendering, so it still indexes the words.
-    return (f'<p class="search-keywords" hidden data-pagefind-weight="{KEYWORD_WEIGHT}">'
+    # data-pagefind-meta also returns them with each result, so that search.js can put
+    # a page first when the reader typed one of its keywords exactly.
+    return (f'<p class="search-keywords" hidden data-pagefind-weight="{KEYWORD_WEIGHT}" '
+            'data-pagefind-meta="keywords">'
             f"{html.escape(', '.join(words))}</p>\n")
 
 
@@ -108,6 +111,7 @@ def settings(data_dir: Path, lang: str, prefix: str,
                     for i in block.get("intents") or [] if isinstance(i, dict)],
         "popular": pages(block.get("popular")),
         "help": help_,
+        "ranking": {str(k): float(v) for k, v in (block.get("ranking") or {}).items()},
         "ui": {str(k): str(v) for k, v in (block.get("ui") or {}).items()},
     }
 

@@ -78,12 +78,16 @@
   function getPagefind() {
     if (!pagefind) {
       meta.textContent = text("loading");
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
-          pf.init();
-          return pf;
+      pagefind = Promise.all([import(new URL("pagefind/pagefind.js", root).href), getSettings()])
+        .then(function (loaded) {
+          var pf = loaded[0];
+          var options = { baseUrl: root.pathname, excerptLength: 24 };
+          if (loaded[1] && loaded[1].ranking) options.ranking = loaded[1].ranking;
+          return pf.options(options).then(function () {
+            pf.init();
+            return pf;
+          });
         });
-      });
     }
     return pagefind;
   }
@@ -133,7 +137,9 @@
     });
     var anchors = [];
     intents.forEach(function (i) { anchors = anchors.concat(i.anchors || []); });
-    return { terms: terms, intents: intents, anchors: anchors };
+    // What the reader typed, as a whole and without its stop words, to compare with keywords.
+    var phrases = [words.join(" "), meaningful.join(" ")].map(fold).filter(Boolean);
+    return { terms: terms, intents: intents, anchors: anchors, phrases: phrases };
   }
 
   // ---- Searching and ranking -----------------------------------------------------
@@ -141,17 +147,24 @@
   function searchWord(pf, term, s) {
     // A word with no hit at all (a typo near its end) is retried with shorter beginnings.
     return pf.search(term).then(function (found) {
-      if (found.results.length || term.length <= (s.min_stem || 4)) return found;
+      if (found.results.length || term.length <= (s.min_stem || 4)) return { term: term, found: found };
       return searchWord(pf, term.slice(0, -1), s);
     });
   }
 
   function rank(pf, analysis, s) {
     var terms = analysis.terms;
-    var runs = [];
-    if (terms.length > 1) runs.push(pf.search(terms.join(" ")));
-    terms.forEach(function (t) { runs.push(searchWord(pf, t, s)); });
-    return Promise.all(runs).then(function (found) {
+    // Each word on its own first (so that a typo can fall back to a shorter beginning),
+    // then all the words together: pages with every word count once per word more.
+    return Promise.all(terms.map(function (t) { return searchWord(pf, t, s); })).then(function (single) {
+      var used = single.map(function (run) { return run.term; });
+      var all = terms.length > 1 ? pf.search(used.join(" ")) : Promise.resolve(null);
+      return all.then(function (together) {
+        return [together].concat(single.map(function (run) { return run.found; }));
+      });
+    }).then(function (found) {
+      var together = found[0];
+      found = found.filter(Boolean);
       var pages = new Map();
       found.forEach(function (run) {
         var results = run.results;
@@ -159,14 +172,16 @@
         var top = results[0].score || 1;
         results.forEach(function (r) {
           var entry = pages.get(r.id);
-          var share = r.score / top; // each word counts up to 1, whatever its raw scores
+          // Each word counts up to 1 whatever its raw scores; having all the words counts
+          // as much again as the words themselves.
+          var share = (r.score / top) * (run === together ? terms.length : 1);
           if (!entry) {
             entry = { result: r, score: 0, best: -1 };
             pages.set(r.id, entry);
           }
           entry.score += share;
           // The all-words search (first run) has the locations of every word: prefer it.
-          if (run === found[0] && terms.length > 1) {
+          if (run === together) {
             entry.best = Infinity;
             entry.result = r;
           } else if (share > entry.best) {
@@ -176,7 +191,7 @@
         });
       });
       var ranked = Array.from(pages.values());
-      var bonus = terms.length + 2;
+      var bonus = 2 * terms.length + 2;
       // Pages the reader's intent asks for (the fees page for "how much") go first;
       // resolveUrls merges them with their own result when the words found them too.
       analysis.intents.forEach(function (intent) {
@@ -319,11 +334,28 @@
     fallback.innerHTML = "";
   }
 
+  // A page whose editors listed the reader's words as one of its keywords ("self employed",
+  // "eseročka") answers the question best: among the results being shown, it goes first.
+  function exactFirst(datas, phrases) {
+    if (!phrases.length) return datas;
+    var hits = [];
+    var rest = [];
+    datas.forEach(function (data) {
+      var keywords = ((data.meta && data.meta.keywords) || "").split(",").map(function (k) {
+        return fold(k.trim().toLowerCase());
+      });
+      var hit = phrases.some(function (p) { return keywords.indexOf(p) >= 0; });
+      (hit ? hits : rest).push(data);
+    });
+    return hits.concat(rest);
+  }
+
   function showPage(ticket) {
     var start = state.shown;
     var slice = state.ranked.slice(start, start + PAGE_SIZE);
     return Promise.all(slice.map(load)).then(function (datas) {
       if (ticket !== latest) return;
+      if (start === 0 && !state.anchors.length) datas = exactFirst(datas, state.phrases);
       datas.forEach(function (data) { list.appendChild(resultItem(data, state.anchors)); });
       state.shown = start + slice.length;
       more.hidden = state.shown >= state.ranked.length;
@@ -354,7 +386,8 @@
       .then(function (found) {
         if (!found || ticket !== latest) return null;
         clear();
-        state = { ranked: found.ranked, shown: 0, anchors: found.analysis.anchors };
+        state = { ranked: found.ranked, shown: 0, anchors: found.analysis.anchors,
+          phrases: found.analysis.phrases };
         var count = found.ranked.length;
         meta.textContent = count === 0 ? text("none") : count === 1 ? text("one", 1) : text("other", count);
         if (!count) {
