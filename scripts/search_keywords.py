@@ -12,6 +12,7 @@ query settings for assets/search.js.
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 from collections.abc import Callable
@@ -121,3 +122,24 @@ def write_settings(site_dir: Path, data: dict) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return target
+
+
+def add_page_ids(site_dir: Path) -> None:
+    """After Pagefind ran: give each intent page its Pagefind id.
+
+    search.js then raises the page's own result (with its sections and highlighted
+    words) instead of guessing which result it is by loading each one's data."""
+    fragments = site_dir / "pagefind" / "fragment"
+    ids: dict[str, str] = {}
+    for fragment in fragments.glob("*.pf_fragment"):
+        text = gzip.decompress(fragment.read_bytes()).decode("utf-8")
+        data = json.loads(text[text.index("{"):])  # after Pagefind's file signature
+        ids[str(data.get("url", "")).lstrip("/")] = fragment.name.removesuffix(".pf_fragment")
+    for path in (site_dir / SETTINGS_DIR).glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for intent in data.get("intents", []):
+            for page in intent.get("pages", []):
+                # Both are relative to the site root ("en/residence/fees/").
+                if page["url"] in ids:
+                    page["id"] = ids[page["url"]]
+        write_settings(site_dir, data)

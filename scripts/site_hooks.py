@@ -312,6 +312,7 @@ def build_search_index(site_dir: Path) -> None:
         capture_output=True, text=True, timeout=600, check=False)
     if result.returncode != 0:
         raise PluginError(f"pagefind failed to index {site_dir}:\n{result.stdout}{result.stderr}")
+    search_keywords.add_page_ids(site_dir)
 
 
 def _write_search_settings(config: MkDocsConfig, lang: str) -> None:

@@ -15,7 +15,7 @@
   "use strict";
 
   var PAGE_SIZE = 10;
-  var DEBOUNCE_MS = 100;
+  var DEBOUNCE_MS = 80;
 
   var dialog = document.querySelector("[data-site-search]");
   var input = dialog.querySelector("[data-site-search-input]");
@@ -31,7 +31,7 @@
   var settings = null;
   var latest = 0;
   var timer = 0;
-  var state = { ranked: [], shown: 0, anchors: [] };
+  var state = { ranked: [], shown: 0, anchors: [], phrases: [], terms: [], settings: {}, seen: {} };
 
   // Matched words are highlighted, not coloured like links (Material styles <mark>
   // in results as links). Added here so that no page pays for it before searching.
@@ -119,11 +119,22 @@
     return word;
   }
 
-  function analyse(query, s) {
-    var words = query.normalize("NFC").toLowerCase()
+  function split(text) {
+    return text.normalize("NFC").toLowerCase()
       .replace(/(\p{L})\.(?=\p{L})/gu, "$1") // s.r.o. -> sro
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean);
+  }
+
+  // A phrase reduced to its meaningful stems: "občianstvom" and "občianstvo" agree.
+  function phrase(text, s) {
+    var stop = s.stop_words || [];
+    return split(text).filter(function (w) { return !inList(w, stop); })
+      .map(function (w) { return fold(stem(w, s)); }).join(" ");
+  }
+
+  function analyse(query, s) {
+    var words = split(query);
     var stop = s.stop_words || [];
     var intents = (s.intents || []).filter(function (intent) {
       return words.some(function (w) { return inList(w, intent.words || []); });
@@ -137,8 +148,8 @@
     });
     var anchors = [];
     intents.forEach(function (i) { anchors = anchors.concat(i.anchors || []); });
-    // What the reader typed, as a whole and without its stop words, to compare with keywords.
-    var phrases = [words.join(" "), meaningful.join(" ")].map(fold).filter(Boolean);
+    // What the reader typed, to compare with the pages' keywords (see exactFirst).
+    var phrases = [fold(words.join(" ")), phrase(words.join(" "), s)].filter(Boolean);
     return { terms: terms, intents: intents, anchors: anchors, phrases: phrases };
   }
 
@@ -192,11 +203,14 @@
       });
       var ranked = Array.from(pages.values());
       var bonus = 2 * terms.length + 2;
-      // Pages the reader's intent asks for (the fees page for "how much") go first;
-      // resolveUrls merges them with their own result when the words found them too.
+      // Pages the reader's intent asks for (the fees page for "how much") go first: their
+      // own result when the words found them (the build records their Pagefind ids),
+      // otherwise a plain link with their description.
       analysis.intents.forEach(function (intent) {
         (intent.pages || []).forEach(function (p) {
-          ranked.push({ score: bonus, synthetic: p, url: new URL(p.url, root).pathname });
+          var entry = p.id && pages.get(p.id);
+          if (entry) entry.score += bonus;
+          else ranked.push({ score: bonus, synthetic: p, url: new URL(p.url, root).pathname });
         });
       });
       return ranked;
@@ -216,6 +230,26 @@
     return entry.result.data();
   }
 
+  // 24 words of the page from `from` (or around the first matched word), matches marked.
+  function quote(data, from, terms) {
+    var content = data.content || "";
+    if (from === undefined) content = content.replace((data.meta && data.meta.keywords) || "\u0000", " ");
+    var words = content.split(/\s+/).filter(Boolean);
+    var folded = terms.map(function (t) { return fold(t.toLowerCase()); });
+    function hit(word) {
+      var w = fold(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""));
+      return w && folded.some(function (t) { return w.indexOf(t) === 0; });
+    }
+    var start = from;
+    if (start === undefined) {
+      var first = words.findIndex(hit);
+      start = first > 8 ? first - 8 : 0;
+    }
+    return words.slice(start, start + 24).map(function (w) {
+      return hit(w) ? "<mark>" + escapeHtml(w) + "</mark>" : escapeHtml(w);
+    }).join(" ");
+  }
+
   function escapeHtml(value) {
     var div = document.createElement("div");
     div.textContent = value || "";
@@ -224,13 +258,17 @@
 
   function sectionScore(sub) {
     var locations = sub.weighted_locations || [];
-    if (!locations.length) return (sub.locations || []).length;
+    if (!sub.anchor) {
+      // The top of the page holds the title, the hidden description and the keywords,
+      // which match whenever the page does: only its own text counts for the section.
+      locations = locations.filter(function (l) { return (l.weight || 1) <= 1; });
+    }
     return locations.reduce(function (sum, l) { return sum + (l.balanced_score || l.weight || 1); }, 0);
   }
 
   function bestSection(data, anchors) {
     var best = null;
-    var bestScore = -1;
+    var bestScore = 0;
     (data.sub_results || []).forEach(function (sub) {
       var score = sectionScore(sub);
       if (sub.anchor && anchors.indexOf(sub.anchor.id) >= 0) score = score * 3 + 1000;
@@ -244,7 +282,7 @@
       var anchor = (data.anchors || []).find(function (a) { return anchors.indexOf(a.id) >= 0 && a.text; });
       if (anchor) {
         return { url: data.url.split("#")[0] + "#" + anchor.id, title: anchor.text, anchor: anchor,
-          excerpt: best ? best.excerpt : data.excerpt };
+          excerpt: quote(data, anchor.location, state.terms) };
       }
     }
     return best;
@@ -275,8 +313,11 @@
       li.appendChild(target);
     }
     var excerpt = document.createElement("p");
-    // Pagefind's excerpts are escaped text with <mark> around the matched words.
-    excerpt.innerHTML = (section && section.excerpt) || data.excerpt || "";
+    // Pagefind's excerpts are escaped text with <mark> around the matched words. At the
+    // top of a page they may quote the hidden keywords list: then quote the page instead.
+    excerpt.innerHTML = section && section.anchor ? section.excerpt
+      : data.meta && data.meta.keywords ? quote(data, undefined, state.terms)
+      : (section && section.excerpt) || data.excerpt || "";
     target.querySelector("article").appendChild(excerpt);
     return li;
   }
@@ -334,6 +375,26 @@
     fallback.innerHTML = "";
   }
 
+  // An intent page (the fees page for "how much") is listed first on its own; when the
+  // words found it too, its real result (with sections and highlights) takes its place.
+  function dedupe(datas, slice) {
+    var out = [];
+    datas.forEach(function (data, i) {
+      var url = data.url.split("#")[0];
+      if (state.seen[url] !== undefined) {
+        if (slice[i].synthetic) return;
+        var at = out.indexOf(state.seen[url]);
+        if (at >= 0 && state.seen[url].synthetic) out[at] = data;
+        state.seen[url] = data;
+        return;
+      }
+      if (slice[i].synthetic) data.synthetic = true;
+      state.seen[url] = data;
+      out.push(data);
+    });
+    return out;
+  }
+
   // A page whose editors listed the reader's words as one of its keywords ("self employed",
   // "eseročka") answers the question best: among the results being shown, it goes first.
   function exactFirst(datas, phrases) {
@@ -341,8 +402,9 @@
     var hits = [];
     var rest = [];
     datas.forEach(function (data) {
-      var keywords = ((data.meta && data.meta.keywords) || "").split(",").map(function (k) {
-        return fold(k.trim().toLowerCase());
+      var keywords = [];
+      ((data.meta && data.meta.keywords) || "").split(",").forEach(function (k) {
+        keywords.push(fold(k.trim().toLowerCase()), phrase(k, state.settings));
       });
       var hit = phrases.some(function (p) { return keywords.indexOf(p) >= 0; });
       (hit ? hits : rest).push(data);
@@ -355,6 +417,7 @@
     var slice = state.ranked.slice(start, start + PAGE_SIZE);
     return Promise.all(slice.map(load)).then(function (datas) {
       if (ticket !== latest) return;
+      datas = dedupe(datas, slice);
       if (start === 0 && !state.anchors.length) datas = exactFirst(datas, state.phrases);
       datas.forEach(function (data) { list.appendChild(resultItem(data, state.anchors)); });
       state.shown = start + slice.length;
@@ -378,16 +441,15 @@
         var s = loaded[1] || {};
         var analysis = analyse(query, s);
         return rank(loaded[0], analysis, s).then(function (ranked) {
-          return resolveUrls(ranked, analysis).then(function (r) {
-            return { ranked: order(r), analysis: analysis, settings: s };
-          });
+          return { ranked: order(ranked), analysis: analysis, settings: s };
         });
       })
       .then(function (found) {
         if (!found || ticket !== latest) return null;
         clear();
         state = { ranked: found.ranked, shown: 0, anchors: found.analysis.anchors,
-          phrases: found.analysis.phrases };
+          phrases: found.analysis.phrases, terms: found.analysis.terms, settings: found.settings,
+          seen: {} };
         var count = found.ranked.length;
         meta.textContent = count === 0 ? text("none") : count === 1 ? text("one", 1) : text("other", count);
         if (!count) {
@@ -396,24 +458,6 @@
         }
         return showPage(ticket);
       });
-  }
-
-  // Merge a synthetic intent page with its real result when the search found it too.
-  function resolveUrls(ranked, analysis) {
-    var synthetic = ranked.filter(function (e) { return e.synthetic; });
-    if (!synthetic.length) return Promise.resolve(ranked);
-    var candidates = order(ranked.filter(function (e) { return !e.synthetic; })).slice(0, 15);
-    return Promise.all(candidates.map(function (e) { return e.result.data(); })).then(function (datas) {
-      datas.forEach(function (data, i) { candidates[i].url = data.url.split("#")[0]; });
-      synthetic.forEach(function (s) {
-        var real = candidates.find(function (e) { return e.url === s.url; });
-        if (real) {
-          real.score += s.score;
-          ranked.splice(ranked.indexOf(s), 1);
-        }
-      });
-      return ranked;
-    });
   }
 
   function schedule() {
