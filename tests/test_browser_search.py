@@ -361,7 +361,7 @@ def test_each_result_links_the_section_that_matched_best(tab, served):
     open_language(tab, served, "sk")
     results(tab, "minimálna mzda")
     sections = tab.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.getAttribute('href'))")
-    assert "/sub/employment/rights-at-work/#wages" in sections
+    assert "/sub/employment/rights-at-work/#minimum-wage" in sections
 
 
 def test_matched_words_are_highlighted_not_styled_as_links(tab, served):
