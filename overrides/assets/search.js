@@ -41,7 +41,9 @@
     "[data-md-color-scheme=slate] .site-search mark{background:#6b5d00}" +
     ".site-search-more{display:block;margin:.6rem auto;padding:.4rem .9rem;font:inherit;cursor:pointer;" +
     "border:1px solid currentColor;border-radius:.2rem;background:none;color:var(--md-accent-fg-color,#526cfe)}" +
+    ".site-search-more[hidden]{display:none}" +
     ".site-search-fallback{padding:.4rem 1rem 1rem;font-size:.75rem}" +
+    ".site-search-fallback a{color:var(--md-typeset-a-color,#4051b5);text-decoration:underline}" +
     ".site-search-fallback h2{font-size:.8rem;margin:.8rem 0 .3rem}" +
     ".site-search-fallback ul{margin:0;padding-left:1rem}";
   document.head.appendChild(style);
@@ -202,6 +204,7 @@
         });
       });
       var ranked = Array.from(pages.values());
+      analysis.partial = Boolean(together && !together.results.length && ranked.length);
       var bonus = 2 * terms.length + 2;
       // Pages the reader's intent asks for (the fees page for "how much") go first: their
       // own result when the words found them (the build records their Pagefind ids),
@@ -452,6 +455,8 @@
           seen: {} };
         var count = found.ranked.length;
         meta.textContent = count === 0 ? text("none") : count === 1 ? text("one", 1) : text("other", count);
+        // No page has every word: say so, so that the reader knows why the results differ.
+        if (found.analysis.partial && ui("partial")) meta.textContent += " · " + ui("partial");
         if (!count) {
           showFallback(found.settings);
           return null;
