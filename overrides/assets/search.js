@@ -15,7 +15,7 @@
   "use strict";
 
   var PAGE_SIZE = 10;
-  var DEBOUNCE_MS = 80;
+  var DEBOUNCE_MS = 120;
 
   var dialog = document.querySelector("[data-site-search]");
   var input = dialog.querySelector("[data-site-search-input]");
@@ -167,13 +167,16 @@
 
   function rank(pf, analysis, s) {
     var terms = analysis.terms;
-    // Each word on its own first (so that a typo can fall back to a shorter beginning),
-    // then all the words together: pages with every word count once per word more.
-    return Promise.all(terms.map(function (t) { return searchWord(pf, t, s); })).then(function (single) {
-      var used = single.map(function (run) { return run.term; });
-      var all = terms.length > 1 ? pf.search(used.join(" ")) : Promise.resolve(null);
-      return all.then(function (together) {
-        return [together].concat(single.map(function (run) { return run.found; }));
+    // Each word on its own (so that a typo can fall back to a shorter beginning) and all
+    // the words together: pages with every word count once per word more.
+    var all = terms.length > 1 ? pf.search(terms.join(" ")) : Promise.resolve(null);
+    var single = Promise.all(terms.map(function (t) { return searchWord(pf, t, s); }));
+    return Promise.all([all, single]).then(function (runs) {
+      var used = runs[1].map(function (run) { return run.term; });
+      // A word shortened for a typo: search all the words again with the shorter one.
+      var again = terms.length > 1 && used.join(" ") !== terms.join(" ");
+      return (again ? pf.search(used.join(" ")) : Promise.resolve(runs[0])).then(function (together) {
+        return [together].concat(runs[1].map(function (run) { return run.found; }));
       });
     }).then(function (found) {
       var together = found[0];
