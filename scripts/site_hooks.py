@@ -24,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
-from scripts import glossary, htmlfixes, news, registry, sitedata
+from scripts import glossary, htmlfixes, news, registry, search_keywords, sitedata
 from scripts.checks import outdated
 from scripts.model import MARKER
 from scripts.siteconfig import load_site_config
@@ -288,9 +288,11 @@ def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files) -> str
     # checkbox is only noise for screen readers).
     html = html.replace('<label class="task-list-control">',
                         '<label class="task-list-control" aria-hidden="true">')
+    # Editors' search keywords go in after the glossary pass, which must not mark them.
+    keywords = search_keywords.keywords_html(page.meta)
     if glossary.PAGE_MARK in html:  # the glossary page explains every term already
-        return html
-    return glossary.annotate(html, _language(config), _state["data_dir"])
+        return keywords + html
+    return keywords + glossary.annotate(html, _language(config), _state["data_dir"])
 
 
 def _feed_path(config: MkDocsConfig, lang: str) -> str:
@@ -340,6 +342,23 @@ def build_search_index(site_dir: Path) -> None:
         capture_output=True, text=True, timeout=600, check=False)
     if result.returncode != 0:
         raise PluginError(f"pagefind failed to index {site_dir}:\n{result.stdout}{result.stderr}")
+    search_keywords.add_page_ids(site_dir)
+
+
+def _write_search_settings(config: MkDocsConfig, lang: str) -> None:
+    site = _site(config)
+    model = _model(config)
+
+    def info(rel: str):
+        page = model.page(lang, rel) or model.page(site.source_language, rel)
+        if page is None:
+            return None
+        fm = page.front_matter
+        return str(fm.get("title") or rel), str(fm.get("description") or "")
+
+    prefix = "" if lang == site.source_language else f"{lang}/"
+    search_keywords.write_settings(Path(config.site_dir), search_keywords.settings(
+        _state["data_dir"], lang, prefix, info, directory_urls=config.use_directory_urls))
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):
@@ -372,6 +391,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if keep.exists():
             shutil.copyfile(keep, built)
     write_feed(config, lang)
+    _write_search_settings(config, lang)
     if lang == site.codes[-1]:
         if keep.exists():
             keep.unlink()

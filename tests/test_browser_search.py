@@ -1,10 +1,16 @@
-"""Search in a real headless Chromium against the built site, served under a sub-path."""
+"""Search in a real headless Chromium against the built site, served under a sub-path.
+
+One browser tab is reused for every query of a module (a page load per language, not
+per query), so the ~300 queries below run in well under two minutes."""
 
 from __future__ import annotations
 
 import pytest
 
-# (query, page that must be among the first three results)
+from conftest import REPO
+from scripts.siteconfig import load_site_config
+
+# Keyword queries: (query, page that must be among the first three results).
 QUERIES = {
     "sk": [
         ("zivnost", "business/trade-licence/"),
@@ -64,56 +70,362 @@ QUERIES = {
         ("временная защита", "temporary-protection/"),
     ],
 }
-PREFIX = {"sk": "", "en": "en/", "ru": "ru/"}
+
+# Typed the way people ask: questions, declined forms, everyday words, no diacritics,
+# typos. (query, page that must be among the first three results). A new language is a
+# new key here; its home page prefix comes from mkdocs.yml.
+ASKED = {
+    "sk": [
+        # questions
+        ("ako si predĺžim prechodný pobyt", "residence/renewal-and-changes/"),
+        ("potrebujem víza na Slovensko", "residence/entry-and-visas/"),
+        ("koľko stojí prechodný pobyt", "residence/fees/"),
+        ("kolko stoji prechodny pobyt", "residence/fees/"),
+        ("ako si založiť firmu", "business/company/"),
+        ("ako získať slovenské občianstvo", "citizenship/conditions/"),
+        ("môžem mať dve občianstva", "citizenship/dual-citizenship/"),
+        ("ako prihlásiť dieťa do školy", "education/school-for-children/"),
+        ("čo mám urobiť po príchode na Slovensko", "living/first-steps/"),
+        ("kde nájdem prácu", "employment/finding-a-job/"),
+        ("ako si nájsť prácu na Slovensku", "employment/finding-a-job/"),
+        ("zamestnávateľ mi neplatí výplatu", "employment/rights-at-work/"),
+        ("čo robiť pri domácom násilí", "family/help-with-violence/"),
+        ("ako sa oženiť na Slovensku", "family/marriage/"),
+        ("ako si priviesť rodinu", "family/family-reunification/"),
+        ("stratil som kartu pobytu", "residence/renewal-and-changes/"),
+        ("ako si uznať diplom", "education/recognition-of-education/"),
+        ("kde sa naučiť po slovensky", "education/slovak-language/"),
+        ("aké sú moje práva s dočasným útočiskom", "temporary-protection/rights/"),
+        ("ako požiadať o dočasné útočisko", "temporary-protection/applying/"),
+        ("koľko stojí živnosť", "business/trade-licence/"),
+        ("aké dane platí živnostník", "business/taxes-and-insurance/"),
+        # declined and conjugated forms
+        ("živnostníka", "business/trade-licence/"),
+        ("živnosti", "business/trade-licence/"),
+        ("prechodného pobytu", "residence/temporary-residence/"),
+        ("trvalého pobytu", "residence/permanent-residence/"),
+        ("zlúčení rodiny", "family/family-reunification/"),
+        ("občianstvom", "citizenship/"),
+        ("sobáše", "family/marriage/"),
+        ("zdravotnom poistení", "living/health-insurance/"),
+        ("modrej karty", "employment/eu-blue-card/"),
+        ("sezónnej práce", "employment/seasonal-work/"),
+        ("tolerovaného pobytu", "residence/tolerated-stay/"),
+        ("predĺženie pobytu", "residence/renewal-and-changes/"),
+        # everyday words
+        ("eseročka", "business/company/"),
+        ("materská dovolenka", "family/family-benefits/"),
+        ("prídavky na deti", "family/family-benefits/"),
+        ("škôlka", "education/school-for-children/"),
+        ("trvalka", "residence/permanent-residence/"),
+        ("pracovné povolenie", "employment/single-permit/"),
+        ("podnájom", "living/housing/"),
+        ("záchranka", "living/emergency/"),
+        ("odídenci", "temporary-protection/applying/"),
+        ("výpoveď z práce", "employment/changing-job/"),
+        ("nostrifikácia", "education/recognition-of-education/"),
+        # without diacritics, typos
+        ("zivnostnik", "business/trade-licence/"),
+        ("obcianstvo deti", "citizenship/children/"),
+        ("zdravotne poistenie", "living/health-insurance/"),
+        ("narodenie dietata", "family/birth-of-a-child/"),
+        ("skolka", "education/school-for-children/"),
+        ("prechodni pobyt", "residence/temporary-residence/"),
+        ("obcianstvi", "citizenship/"),
+        ("dvojite obcianstvo", "citizenship/dual-citizenship/"),
+    ],
+    "en": [
+        # questions
+        ("how do I renew my residence permit", "residence/renewal-and-changes/"),
+        ("enrol my child in school", "education/school-for-children/"),
+        ("how much does temporary residence cost", "residence/fees/"),
+        ("do I need a visa for Slovakia", "residence/entry-and-visas/"),
+        ("how can I become a Slovak citizen", "citizenship/conditions/"),
+        ("can I have two passports", "citizenship/dual-citizenship/"),
+        ("how do I open a company", "business/company/"),
+        ("how to get a work permit", "employment/single-permit/"),
+        ("what should I do after arrival", "living/first-steps/"),
+        ("how do I find a job in Slovakia", "employment/finding-a-job/"),
+        ("my employer does not pay my salary", "employment/rights-at-work/"),
+        ("how do I bring my family to Slovakia", "family/family-reunification/"),
+        ("how to get married in Slovakia", "family/marriage/"),
+        ("where can I learn Slovak", "education/slovak-language/"),
+        ("I lost my residence card", "residence/renewal-and-changes/"),
+        ("how do I get my diploma recognised", "education/recognition-of-education/"),
+        ("how to apply for temporary protection", "temporary-protection/applying/"),
+        ("what taxes do self employed pay", "business/taxes-and-insurance/"),
+        ("how much is the trade licence", "business/trade-licence/"),
+        ("what happens when I lose my job", "employment/changing-job/"),
+        ("who can get permanent residence", "residence/permanent-residence/"),
+        ("what are my rights at work", "employment/rights-at-work/"),
+        # word forms
+        ("renewing residence", "residence/renewal-and-changes/"),
+        ("visas", "residence/entry-and-visas/"),
+        ("companies", "business/company/"),
+        ("marrying", "family/marriage/"),
+        ("seasonal workers", "employment/seasonal-work/"),
+        ("citizenship for children", "citizenship/children/"),
+        ("recognising qualifications", "employment/recognition-of-qualifications/"),
+        # everyday words
+        ("self employed", "business/trade-licence/"),
+        ("freelancer", "business/trade-licence/"),
+        ("work permit", "employment/single-permit/"),
+        ("maternity leave", "family/family-benefits/"),
+        ("child benefit", "family/family-benefits/"),
+        ("Ltd", "business/company/"),
+        ("nursery", "education/school-for-children/"),
+        ("rent a flat", "living/housing/"),
+        ("ambulance", "living/emergency/"),
+        ("Ukrainian refugees", "temporary-protection/applying/"),
+        ("fired from job", "employment/changing-job/"),
+        ("nostrification", "education/recognition-of-education/"),
+        ("permanent residency", "residence/permanent-residence/"),
+        ("eKolok", "residence/fees/"),
+        ("wedding", "family/marriage/"),
+        # Slovak terms, typos
+        ("zivnost", "business/trade-licence/"),
+        ("prechodny pobyt", "residence/temporary-residence/"),
+        ("sro", "business/company/"),
+        ("residense permit", "residence/temporary-residence/"),
+        ("dual citizenshp", "citizenship/dual-citizenship/"),
+        ("helth insurance", "living/health-insurance/"),
+        ("kindergarden", "education/school-for-children/"),
+        ("enroll child in school", "education/school-for-children/"),
+    ],
+    "ru": [
+        # questions
+        ("сколько стоит вид на жительство", "residence/fees/"),
+        ("как продлить ВНЖ", "residence/renewal-and-changes/"),
+        ("нужна ли виза в Словакию", "residence/entry-and-visas/"),
+        ("как получить гражданство Словакии", "citizenship/conditions/"),
+        ("можно ли иметь два гражданства", "citizenship/dual-citizenship/"),
+        ("как открыть фирму", "business/company/"),
+        ("как получить разрешение на работу", "employment/single-permit/"),
+        ("что делать после приезда", "living/first-steps/"),
+        ("как найти работу в Словакии", "employment/finding-a-job/"),
+        ("работодатель не платит зарплату", "employment/rights-at-work/"),
+        ("как перевезти семью", "family/family-reunification/"),
+        ("как выйти замуж в Словакии", "family/marriage/"),
+        ("где выучить словацкий", "education/slovak-language/"),
+        ("потерял карту ВНЖ", "residence/renewal-and-changes/"),
+        ("как подтвердить диплом", "education/recognition-of-education/"),
+        ("как подать на временную защиту", "temporary-protection/applying/"),
+        ("какие налоги платит живностник", "business/taxes-and-insurance/"),
+        ("как записать ребёнка в школу", "education/school-for-children/"),
+        ("что делать если уволили", "employment/changing-job/"),
+        ("сколько стоит живность", "business/trade-licence/"),
+        ("как получить ПМЖ", "residence/permanent-residence/"),
+        # word forms
+        ("гражданства", "citizenship/"),
+        ("визы", "residence/entry-and-visas/"),
+        ("браке", "family/marriage/"),
+        ("медицинской страховки", "living/health-insurance/"),
+        ("сезонной работы", "employment/seasonal-work/"),
+        ("воссоединении семьи", "family/family-reunification/"),
+        ("голубую карту", "employment/eu-blue-card/"),
+        ("рождении ребёнка", "family/birth-of-a-child/"),
+        ("постоянного проживания", "residence/permanent-residence/"),
+        ("временной защиты", "temporary-protection/applying/"),
+        # everyday words
+        ("живность", "business/trade-licence/"),
+        ("декрет", "family/family-benefits/"),
+        ("беженцы", "temporary-protection/applying/"),
+        ("ВНЖ", "residence/temporary-residence/"),
+        ("ПМЖ", "residence/permanent-residence/"),
+        ("ООО", "business/company/"),
+        ("садик", "education/school-for-children/"),
+        ("минималка", "employment/rights-at-work/"),
+        ("сезонка", "employment/seasonal-work/"),
+        ("снять квартиру", "living/housing/"),
+        ("скорая помощь", "living/emergency/"),
+        ("нострификация", "education/recognition-of-education/"),
+        ("свадьба", "family/marriage/"),
+        ("декретные", "family/family-benefits/"),
+        ("самозанятый", "business/trade-licence/"),
+        # Slovak terms, typos, without ё
+        ("živnosť", "business/trade-licence/"),
+        ("prechodny pobyt", "residence/temporary-residence/"),
+        ("пособие на ребенка", "family/family-benefits/"),
+        ("граждансто", "citizenship/"),
+        ("страховка медецинская", "living/health-insurance/"),
+        ("вид на жительсво", "residence/temporary-residence/"),
+    ],
+}
+
+SITE = load_site_config(REPO)
+PREFIX = {code: "" if code == SITE.source_language else f"{code}/" for code in SITE.codes}
+RESULT_LINKS = "[data-site-search-results] li a"
+
+
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab for the whole module: typing a new query replaces the last one's results."""
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def open_language(page, served, lang: str) -> None:
+    page.goto(served + PREFIX[lang])
+    page.locator("[data-site-search-input]").focus()
+
+
+def settle(page, query: str) -> None:
+    """Wait until the box holds `query` and its results (or the no-results help) are shown.
+
+    The list is emptied on every keystroke, so whatever appears belongs to this query."""
+    page.wait_for_function(
+        """q => document.querySelector('[data-site-search-input]').value === q && (
+             document.querySelectorAll('[data-site-search-results] > li').length > 0 ||
+             (document.querySelector('[data-site-search-fallback]') || {}).hidden === false)""",
+        arg=query, timeout=10000)
 
 
 def results(page, query: str) -> list[str]:
+    """The page link (first link) of each result, in order."""
     box = page.locator("[data-site-search-input]")
     box.fill("")
     box.fill(query)
-    page.wait_for_function(
-        "q => document.querySelector('[data-site-search-input]').value === q && "
-        "document.querySelectorAll('.md-search-result__item').length > 0", arg=query,
-        timeout=10000)
-    page.wait_for_timeout(250)  # let a late debounced search settle
+    settle(page, query)
     return page.eval_on_selector_all(
-        ".md-search-result__item > a:first-child", "els => els.map(e => e.getAttribute('href'))")
+        "[data-site-search-results] > li", "els => els.map(li => li.querySelector('a').getAttribute('href'))")
+
+
+def foreign_links(page, lang: str) -> list[str]:
+    """Every link in the results (pages and sections) that is not in `lang`."""
+    hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.getAttribute('href'))")
+    own = "/sub/" + PREFIX[lang]
+    other = tuple(f"/sub/{p}" for code, p in PREFIX.items() if code != lang and p)
+    return [h for h in hrefs if not h.startswith(own) or h.startswith(other)]
+
+
+def check_table(page, served, lang: str, table: list[tuple[str, str]]) -> list[str]:
+    open_language(page, served, lang)
+    failures = []
+    for query, expected in table:
+        hrefs = results(page, query)
+        want = "/sub/" + PREFIX[lang] + expected
+        if not hrefs:
+            failures.append(f"{query!r}: no results")
+        elif want not in hrefs[:3]:
+            failures.append(f"{query!r}: expected {want} in top 3, got {hrefs[:3]}")
+        others = foreign_links(page, lang)
+        if others:
+            failures.append(f"{query!r}: results from another language: {others}")
+    return failures
 
 
 @pytest.mark.parametrize("lang", sorted(QUERIES))
-def test_queries_find_the_right_page_in_the_same_language(page, served, lang):
+def test_keyword_queries_find_the_right_page_in_the_same_language(tab, served, lang):
     assert len(QUERIES[lang]) >= 15
-    page.goto(served + PREFIX[lang])
-    failures = []
-    for query, expected in QUERIES[lang]:
-        hrefs = results(page, query)
-        want = "/sub/" + PREFIX[lang] + expected
-        if want not in hrefs[:3]:
-            failures.append(f"{query!r}: expected {want} in top 3, got {hrefs[:3]}")
-        foreign = tuple(f"/sub/{p}" for code, p in PREFIX.items() if code != lang and p)
-        others = [h for h in hrefs if not h.startswith("/sub/" + PREFIX[lang])
-                  or h.startswith(foreign)]
-        if others:
-            failures.append(f"{query!r}: results from another language: {others}")
-    assert failures == []
+    assert check_table(tab, served, lang, QUERIES[lang]) == []
 
 
-def test_done_when_zivnost_and_grazhdanstva(page, served):
-    page.goto(served)
-    assert results(page, "zivnost")[0] == "/sub/business/trade-licence/"
-    page.goto(served + "ru/")
-    assert "/sub/ru/citizenship/" in results(page, "гражданства")[:3]
+@pytest.mark.parametrize("lang", sorted(ASKED))
+def test_queries_as_people_ask_them(tab, served, lang):
+    assert lang in PREFIX, f"{lang} has a query table but is not a language of the site"
+    assert len(ASKED[lang]) >= 50
+    assert check_table(tab, served, lang, ASKED[lang]) == []
 
 
-def test_interface_text_in_page_language(page, served):
-    page.goto(served + "ru/")
-    box = page.locator("[data-site-search-input]")
+def test_done_when_zivnost_and_grazhdanstva(tab, served):
+    open_language(tab, served, "sk")
+    assert results(tab, "zivnost")[0] == "/sub/business/trade-licence/"
+    open_language(tab, served, "ru")
+    assert "/sub/ru/citizenship/" in results(tab, "гражданства")[:3]
+
+
+@pytest.mark.parametrize("lang, query", [
+    ("sk", "koľko stojí prechodný pobyt"),
+    ("en", "how much does temporary residence cost"),
+    ("ru", "сколько стоит вид на жительство"),
+])
+def test_cost_questions_put_the_fees_table_first(tab, served, lang, query):
+    open_language(tab, served, lang)
+    assert results(tab, query)[0] == f"/sub/{PREFIX[lang]}residence/fees/"
+    sections = tab.eval_on_selector_all(
+        "[data-site-search-results] > li", "els => els.map(li => [...li.querySelectorAll('a')]"
+        ".map(a => a.getAttribute('href')).slice(1).join(' '))")
+    # The guides under it link their own fee section, not "Who this page is for".
+    assert any("#fees" in s for s in sections[1:4]), sections[:4]
+
+
+def test_each_result_links_the_section_that_matched_best(tab, served):
+    open_language(tab, served, "en")
+    results(tab, "lost residence card")
+    first = tab.locator("[data-site-search-results] > li").first
+    links = first.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert links[0] == "/sub/en/residence/renewal-and-changes/"
+    assert links[1] == "/sub/en/residence/renewal-and-changes/#lost-card"
+    open_language(tab, served, "sk")
+    results(tab, "minimálna mzda")
+    sections = tab.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.getAttribute('href'))")
+    assert "/sub/employment/rights-at-work/#minimum-wage" in sections
+
+
+def test_matched_words_are_highlighted_not_styled_as_links(tab, served):
+    open_language(tab, served, "sk")
+    results(tab, "sezónna práca")
+    mark = tab.locator("[data-site-search-results] mark").first
+    assert mark.is_visible()
+    style = mark.evaluate("m => { const s = getComputedStyle(m), a = getComputedStyle(m.closest('a'));"
+                          " return [s.textDecorationLine, s.backgroundColor, s.color, a.color]; }")
+    decoration, background, colour, _link_colour = style
+    assert decoration == "none"
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_show_more_results(tab, served):
+    open_language(tab, served, "sk")
+    first = results(tab, "pobyt")
+    assert len(first) == 10
+    more = tab.locator(".site-search-more")
+    assert more.is_visible() and more.inner_text().strip()
+    count = int("".join(ch for ch in tab.text_content("[data-site-search-meta]") if ch.isdigit()))
+    more.click()
+    tab.wait_for_function("document.querySelectorAll('[data-site-search-results] > li').length > 10")
+    shown = tab.eval_on_selector_all(
+        "[data-site-search-results] > li", "els => els.map(li => li.querySelector('a').getAttribute('href'))")
+    assert len(shown) == min(20, count)
+    assert len(set(shown)) == len(shown)
+    assert tab.evaluate("document.activeElement.getAttribute('href')") == shown[10]
+
+
+@pytest.mark.parametrize("lang, none_text, guide_title", [
+    ("sk", "Žiadne vyhovujúce", "Prechodný pobyt"),
+    ("en", "No matching", "Temporary residence"),
+    ("ru", "Совпадений не найдено", "Временное проживание"),
+])
+def test_no_dead_end_when_nothing_matches(tab, served, lang, none_text, guide_title):
+    open_language(tab, served, lang)
+    assert results(tab, "qqxzqqxz") == []
+    assert none_text.lower() in tab.text_content("[data-site-search-meta]").lower()
+    fallback = tab.locator("[data-site-search-fallback]")
+    assert fallback.is_visible()
+    links = fallback.locator("a").evaluate_all("els => els.map(e => [e.getAttribute('href'), e.textContent])")
+    guides = [(h.split("/sub/", 1)[1], t) for h, t in links if "/sub/" in h]
+    assert len(guides) >= 5
+    # Guides in the reader's language only (the source language has no prefix).
+    others = [p for code, p in PREFIX.items() if code != lang and p]
+    assert all(h.startswith(PREFIX[lang]) and not any(h.startswith(o) for o in others)
+               for h, _ in guides), guides
+    assert any(t.startswith(guide_title) for _, t in guides), guides
+    # The MIC hotline from data/contacts.yml, group free-help, in the reader's language.
+    assert fallback.locator("a[href^='tel:']").first.inner_text() == "0850 211 478"
+    results(tab, "pobyt" if lang == "sk" else "residence" if lang == "en" else "ВНЖ")
+    assert not fallback.is_visible()
+
+
+def test_interface_text_in_page_language(tab, served):
+    open_language(tab, served, "ru")
+    box = tab.locator("[data-site-search-input]")
     assert box.get_attribute("placeholder") == "Поиск"
-    results(page, "брак")
-    assert "Найдено" in page.text_content("[data-site-search-meta]")
+    results(tab, "брак")
+    assert "Найдено" in tab.text_content("[data-site-search-meta]")
     box.fill("ъъъъъъ")
-    page.wait_for_function("document.querySelector('[data-site-search-meta]').textContent"
-                           ".includes('Совпадений не найдено')", timeout=10000)
+    tab.wait_for_function("document.querySelector('[data-site-search-meta]').textContent"
+                          ".includes('Совпадений не найдено')", timeout=10000)
 
 
 def test_nothing_search_related_loads_until_used(page, served):
@@ -121,7 +433,7 @@ def test_nothing_search_related_loads_until_used(page, served):
     page.on("request", lambda r: requests.append(r.url))
     page.goto(served + "en/residence/fees/")
     page.wait_for_load_state("networkidle")
-    assert not [u for u in requests if "pagefind" in u or "search.js" in u]
+    assert not [u for u in requests if "pagefind" in u or "search.js" in u or "/assets/search/" in u]
     page.keyboard.press("/")
     page.wait_for_function("() => performance.getEntriesByType('resource')"
                            ".some(e => e.name.includes('pagefind'))", timeout=10000)

@@ -13,7 +13,7 @@ RULE = "front-matter"
 SOURCE_GUIDE_KEYS = {"title", "description", "last_reviewed", "review_by", "sources"}
 SOURCE_OTHER_KEYS = {"title", "description"}
 TRANSLATION_KEYS = {"title", "description", "translation_of"}
-OPTIONAL_KEYS = {"type", "allowed_fact_differences", "hide", "search"}
+OPTIONAL_KEYS = {"type", "allowed_fact_differences", "hide", "search", "keywords"}
 SOURCE_ONLY = {"last_reviewed", "review_by", "sources"}
 KNOWN = SOURCE_GUIDE_KEYS | TRANSLATION_KEYS | OPTIONAL_KEYS
 
@@ -85,10 +85,26 @@ def check_page(page: Page, is_source: bool) -> list[Finding]:
                     out.append(Finding(where, at("sources"), RULE,
                                        f"Source {index} does not use https: {item['url']}.",
                                        "Use the https:// address of the official page."))
+    if "keywords" in fm:
+        out.extend(_check_keywords(fm["keywords"], where, at("keywords")))
     if "translation_of" in fm and not isinstance(fm["translation_of"], str):
         out.append(Finding(where, at("translation_of"), RULE,
                            "'translation_of' is not a fingerprint.", "Run `make stamp` to rewrite it."))
     return out
+
+
+def _check_keywords(value, where: str, line: int) -> list[Finding]:
+    """Search keywords: a list of words or phrases, each non-empty text."""
+    example = "Write them as a list, e.g. 'keywords: [eseročka, sro, firma]'."
+    if not isinstance(value, list) or not value:
+        return [Finding(where, line, RULE, "'keywords' must be a list of words or phrases.", example)]
+    bad = [item for item in value if not isinstance(item, str) or not item.strip()]
+    if bad:
+        return [Finding(where, line, RULE,
+                        f"'keywords' must contain only text; found {', '.join(repr(b) for b in bad)}.",
+                        "Put a word that YAML reads as a number, date or yes/no in quotes, "
+                        "e.g. \"no\", and remove empty items. " + example)]
+    return []
 
 
 def check(site: Site, options: Options) -> list[Finding]:
