@@ -83,6 +83,15 @@ def retarget_data(data_dir: Path, page: str) -> None:
         entry["pages"] = [page]
     news.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False),
                     encoding="utf-8")
+    search = data_dir / "search.yml"
+    if search.exists():
+        settings = yaml.safe_load(search.read_text(encoding="utf-8")) or {}
+        for block in settings.values():
+            block["popular"] = [page]
+            for intent in block.get("intents") or []:
+                intent["pages"] = [page]
+        search.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False),
+                          encoding="utf-8")
     glossary = data_dir / "glossary.yml"
     terms = yaml.safe_load(glossary.read_text(encoding="utf-8")) or []
     for term in terms:

@@ -138,6 +138,23 @@ def schemas(langs: list[str]) -> dict[str, dict]:
         },
         "required": ["months", "units", "formats", "unit_words"],
     }
+    page_path = {"type": "string", "pattern": r"^[\w/.-]+\.md$"}
+    words_list = {"type": "array", "items": TEXT}
+    search_lang = {
+        "type": "object", "additionalProperties": False,
+        "required": ["stop_words", "endings", "popular", "ui"],
+        "properties": {
+            "min_stem": {"type": "integer", "minimum": 1},
+            "ranking": {"type": "object", "additionalProperties": {"type": "number"}},
+            "stop_words": words_list, "endings": words_list,
+            "intents": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False, "required": ["words", "pages"],
+                "properties": {"words": words_list, "pages": {"type": "array", "items": page_path},
+                               "anchors": words_list}}},
+            "popular": {"type": "array", "items": page_path},
+            "ui": {"type": "object", "additionalProperties": TEXT},
+        },
+    }
     return {
         "contacts.yml": {
             "type": "object", "additionalProperties": False, "required": ["groups", "contacts"],
@@ -156,6 +173,8 @@ def schemas(langs: list[str]) -> dict[str, dict]:
                        "type": ["string", "array", "object"]}}},
         "words.yml": {"type": "object", "required": list(langs),
                       "additionalProperties": words_lang},
+        "search.yml": {"type": "object", "required": list(langs),
+                       "additionalProperties": search_lang},
     }
 
 
@@ -289,6 +308,22 @@ def _references(name: str, where: str, document, root_node, site: Site) -> Itera
                                           if isinstance(entry, dict) else []):
                 if isinstance(page, str) and page not in pages:
                     node, _ = _node_at(root_node, [index, "pages", number])
+                    yield Finding(where, _line(node), RULE,
+                                  f"'{page}' is not a page of the site.",
+                                  "Give the path of an existing guide under docs/<lang>/, "
+                                  "e.g. residence/fees.md.")
+    if name == "search.yml" and isinstance(document, dict):
+        for lang, settings in document.items():
+            if not isinstance(settings, dict):
+                continue
+            refs = [(["popular", n], p) for n, p in enumerate(settings.get("popular") or [])]
+            for i, intent in enumerate(settings.get("intents") or []):
+                pages_of = intent.get("pages") if isinstance(intent, dict) else None
+                refs += [(["intents", i, "pages", n], p)
+                         for n, p in enumerate(pages_of if isinstance(pages_of, list) else [])]
+            for path, page in refs:
+                if isinstance(page, str) and page not in pages:
+                    node, _ = _node_at(root_node, [lang, *path])
                     yield Finding(where, _line(node), RULE,
                                   f"'{page}' is not a page of the site.",
                                   "Give the path of an existing guide under docs/<lang>/, "
