@@ -24,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
-from scripts import glossary, news, sitedata
+from scripts import glossary, news, phone, sitedata
 from scripts.checks import outdated
 from scripts.model import MARKER
 from scripts.siteconfig import load_site_config
@@ -66,6 +66,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_env(env, config: MkDocsConfig, files):
+    env.filters["cssmin"] = phone.minify_css  # overrides/main.html inlines site.css with it
+    return env
+
+
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -> str:
     if not page.meta and markdown.lstrip().startswith("---"):
         # MkDocs renders front matter it cannot parse as text; never publish that.
@@ -91,6 +96,10 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
                 f"{page.file.src_uri}: unknown {kind} group '{group}' (known: {known})"
             ) from None
 
+    try:  # tap-to-call buttons: <!-- call: emergency-112 mic-hotline -->
+        markdown = phone.expand_calls(markdown, lang, data_dir)
+    except sitedata.UnknownContactGroup as error:
+        raise PluginError(f"{page.file.src_uri}: unknown contact or group {error} in a call marker") from None
     return MARKER.sub(expand, markdown)
 
 
@@ -258,8 +267,13 @@ def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files) -> str
     # checkbox is only noise for screen readers).
     html = html.replace('<label class="task-list-control">',
                         '<label class="task-list-control" aria-hidden="true">')
+    lang = _language(config)
+    strings = sitedata.ui(lang, _state["data_dir"])
+    html = phone.mark_glance(phone.label_table_cells(html), strings["glance_title"])
     if glossary.PAGE_MARK in html:  # the glossary page explains every term already
-        return html
+        link = phone.guide_linker(page, files, lang, lambda rel: _page_title(config, lang, rel))
+        return phone.glossary_extras(html, lang, link, strings["glossary_letters"],
+                                     strings["glossary_guide"], _state["data_dir"])
     return glossary.annotate(html, _language(config), _state["data_dir"])
 
 
@@ -288,7 +302,9 @@ def write_feed(config: MkDocsConfig, lang: str) -> None:
         page_url=_absolute(config, f"{prefix}news/"),
         feed_url=_absolute(config, _feed_path(config, lang)),
         page_url_of=lambda rel: _absolute(config, prefix + _directory_url(rel)),
-        author=config.site_name, data_dir=_state["data_dir"]))
+        author=config.site_name, data_dir=_state["data_dir"], stylesheet="feed.xsl"))
+    # Opened in a browser, the feed explains itself (see news.feed_stylesheet).
+    target.with_name("feed.xsl").write_bytes(news.feed_stylesheet(lang, strings))
 
 
 def _directory_url(rel: str) -> str:
@@ -321,6 +337,9 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
         base = context.get("base_url", "/").rstrip("/")
         home = "/" if lang == site.source_language else f"/{lang}/"
         context["home_url"] = base + home
+        names = {language.code: language.name for language in site.languages}
+        context.update(phone.not_found_context(config, lang, site.codes, site.source_language,
+                                               names, _state["data_dir"]))
     return context
 
 
