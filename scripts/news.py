@@ -146,7 +146,8 @@ code{{overflow-wrap:anywhere}}a{{color:#3043a8}}article{{border-top:1px solid #d
 <xsl:for-each select="a:entry">
 <article>
 <h2><a href="{{a:link[@rel='alternate']/@href}}"><xsl:value-of select="a:title"/></a></h2>
-<p><time datetime="{{substring(a:updated, 1, 10)}}"><xsl:value-of select="substring(a:updated, 1, 10)"/></time></p>
+<p><time datetime="{{substring(a:updated, 1, 10)}}">
+<xsl:value-of select="substring(a:updated, 1, 10)"/></time></p>
 <p><xsl:value-of select="a:summary"/></p>
 </article>
 </xsl:for-each>

@@ -143,8 +143,8 @@ def glossary_extras(content: str, lang: str, guide_link: Callable[[str], tuple[s
             addition = (f' <a class="glossary__guide" href="{htmllib.escape(url)}">'
                         f'{htmllib.escape(more)} {htmllib.escape(title)}</a>')
             content = pattern.sub(lambda m, a=addition: m.group(1) + a + m.group(2), content, count=1)
-    jump = ("".join(f'<li><a href="#{anchor}">{htmllib.escape(letter.upper() if letter != "ch" else "Ch")}</a></li>'
-                    for letter, anchor in letters.items()))
+    jump = "".join(f'<li><a href="#{anchor}">{htmllib.escape(letter.capitalize())}</a></li>'
+                   for letter, anchor in letters.items())
     nav = f'<nav class="az" aria-label="{htmllib.escape(label)}"><ul>{jump}</ul></nav>\n'
     return content.replace(glossary.PAGE_MARK, nav + glossary.PAGE_MARK, 1)
 

@@ -195,7 +195,8 @@ def test_root_404_shows_the_language_of_the_address(phone_tab, pages_host, lang)
     # no loop: at most one extra request for the language's 404
     assert sum(r.endswith("404.html") for r in requests) <= 1
     # the language switcher leads to the other languages' home pages
-    targets = phone_tab.eval_on_selector_all("a.md-select__link", "els => els.map(a => a.getAttribute('href'))")
+    targets = phone_tab.eval_on_selector_all("a.md-select__link",
+                                             "els => els.map(a => a.getAttribute('href'))")
     assert sorted(targets) == sorted(SUBPATH + prefix(code) for code in LANGUAGES)
 
 
@@ -236,7 +237,8 @@ def test_feed_opens_as_a_readable_page_in_its_language(phone_tab, served, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_page_puts_tap_to_call_help_first(phone_tab, served, lang):
     phone_tab.goto(served + prefix(lang))
-    hrefs = phone_tab.eval_on_selector_all("#help-now ~ .call a", "els => els.map(a => a.getAttribute('href'))")
+    hrefs = phone_tab.eval_on_selector_all("#help-now ~ .call a",
+                                           "els => els.map(a => a.getAttribute('href'))")
     for number in ("tel:112", "tel:155", "tel:158", "tel:0850211478"):
         assert number in hrefs
     links = phone_tab.eval_on_selector_all(".md-content a", "els => els.map(a => a.getAttribute('href'))")
