@@ -17,6 +17,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 
 from scripts import facts as facts_lib
+from scripts import registry, sitedata
 from scripts.findings import Finding
 from scripts.siteconfig import SiteConfig
 
@@ -72,6 +73,26 @@ class TextRun:
     line: int
 
 
+# A sentence ends at . ! ? … followed by a capital letter (not `č. 404`, not `1. apríla`).
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"„“«(]*[^\W\d_a-zà-žа-яёіїєґ])")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence or a table row: the span in which a figure and the words that say
+    what it is are read together (by the registered-facts check and by the parity
+    check, which compares a translation with its source unit by unit)."""
+
+    text: str  # as written, references kept, lines joined by "\n"
+    line: int
+    section: str  # id of the heading it stands under ('' before the first)
+    block: int  # index of its paragraph, list item or table row in the page
+    row: bool  # a table row (its cells joined by " | ")
+    facts: tuple[facts_lib.Fact, ...] = ()  # with references rendered
+    by_hand: tuple[facts_lib.Fact, ...] = ()  # written as digits, not as a reference
+    references: tuple[tuple[str, str, int], ...] = ()  # (fact id, mode, line)
+
+
 @dataclass
 class Page:
     path: Path  # the file on disk
@@ -83,6 +104,7 @@ class Page:
     body: str = ""
     body_line: int = 1  # file line of the body's first line
     load_errors: list[Finding] = field(default_factory=list)
+    data_dir: Path = sitedata.DATA_DIR
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -182,25 +204,83 @@ class Page:
         return out
 
     @cached_property
-    def facts(self) -> list[tuple[facts_lib.Fact, str]]:
-        """Every fact with the id of the section it stands in ('' before the first heading)."""
+    def units(self) -> list[Unit]:
+        """Every sentence and table row, with its facts (see Unit)."""
+        pieces: list[tuple[str, int, bool]] = []  # (text, first line, is a row)
+        row: list[str] = []
+        row_line = 0
+        for tok in self.tokens:
+            if tok.type == "tr_open":
+                row, row_line = [], self._line(tok.map[0]) if tok.map else 0
+            elif tok.type == "tr_close":
+                pieces.append((" | ".join(row), row_line, True))
+                row = []
+                row_line = 0
+            elif tok.type == "inline" and tok.map:
+                content = _ATTR_LIST.sub("", tok.content) if "{" in tok.content else tok.content
+                if row_line:
+                    row.append(content.replace("\n", " "))
+                else:
+                    pieces.append((content, self._line(tok.map[0]), False))
         heading_lines = sorted((h.line, h.id or "") for h in self.headings)
-        runs = [(run.text, run.line) for run in self.text_runs]
-        runs += [(link.target, link.line) for link in self.links if link.is_external]
-        out = []
-        for text, line in runs:
+        out: list[Unit] = []
+        for block, (text, line, is_row) in enumerate(pieces):
             section = ""
             for hline, hid in heading_lines:
                 if hline > line:
                     break
                 section = hid
-            for fact in facts_lib.extract(text, line, self.lang):
-                out.append((fact, section))
+            sentences = [text] if is_row else _SENTENCE_END.split(text)
+            offset = 0
+            for sentence in sentences:
+                start = text.find(sentence, offset)
+                offset = start + len(sentence)
+                first = line + text.count("\n", 0, max(start, 0))
+                out.append(self._unit(sentence, first, section, block, is_row))
+        return out
+
+    def _unit(self, text: str, line: int, section: str, block: int, row: bool) -> Unit:
+        facts: list[facts_lib.Fact] = []
+        by_hand: list[facts_lib.Fact] = []
+        refs: list[tuple[str, str, int]] = []
+        for offset, segment in enumerate(text.split("\n")):
+            where = line + offset
+            if "{{" in segment:
+                for match in registry.REFERENCE.finditer(segment):
+                    refs.append((match.group(1), match.group(2) or "full", where))
+                rendered = registry.expand(segment, self.lang, self.data_dir, strict=False)
+                facts += facts_lib.extract(rendered, where, self.lang, self.data_dir)
+                by_hand += facts_lib.extract(registry.REFERENCE.sub(" ", segment), where,
+                                             self.lang, self.data_dir)
+            else:
+                found = facts_lib.extract(segment, where, self.lang, self.data_dir)
+                facts += found
+                by_hand += found
+        return Unit(text, line, section, block, row, tuple(facts), tuple(by_hand), tuple(refs))
+
+    @cached_property
+    def facts(self) -> list[tuple[facts_lib.Fact, str]]:
+        """Every fact (references rendered) with the id of the section it stands in."""
+        out = [(fact, unit.section) for unit in self.units for fact in unit.facts]
+        seen = {(f.kind, f.value, f.line) for f, _ in out}
+        heading_lines = sorted((h.line, h.id or "") for h in self.headings)
+        for link in self.links:
+            if not link.is_external:
+                continue
+            section = ""
+            for hline, hid in heading_lines:
+                if hline > link.line:
+                    break
+                section = hid
+            for fact in facts_lib.extract(link.target, link.line, self.lang, self.data_dir):
+                if (fact.kind, fact.value, fact.line) not in seen:
+                    out.append((fact, section))
         return out
 
     def analyse(self) -> Page:
         """Compute everything the checks use, then drop the token stream (for pickling)."""
-        for name in ("headings", "links", "images", "html", "text_runs", "markers", "facts"):
+        for name in ("headings", "links", "images", "html", "text_runs", "markers", "units",
+                     "facts"):
             getattr(self, name)
         self.__dict__.pop("tokens", None)
         return self
@@ -246,9 +326,10 @@ def _yaml_key_lines(text: str, first_line: int) -> dict[str, int]:
     return lines
 
 
-def parse_page(text: str, *, path: Path, rel: str, lang: str, display_path: str) -> Page:
+def parse_page(text: str, *, path: Path, rel: str, lang: str, display_path: str,
+               data_dir: Path = sitedata.DATA_DIR) -> Page:
     """Split front matter and body; never raises on bad input, records findings instead."""
-    page = Page(path=path, rel=rel, lang=lang, display_path=display_path)
+    page = Page(path=path, rel=rel, lang=lang, display_path=display_path, data_dir=data_dir)
     if text.startswith("\ufeff"):
         page.load_errors.append(Finding(
             display_path, 1, "encoding",
@@ -303,18 +384,19 @@ def parse_page(text: str, *, path: Path, rel: str, lang: str, display_path: str)
     return page
 
 
-def read_page(path: Path, *, rel: str, lang: str, display_path: str) -> Page:
+def read_page(path: Path, *, rel: str, lang: str, display_path: str,
+              data_dir: Path = sitedata.DATA_DIR) -> Page:
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        page = Page(path=path, rel=rel, lang=lang, display_path=display_path)
+        page = Page(path=path, rel=rel, lang=lang, display_path=display_path, data_dir=data_dir)
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         page.load_errors.append(Finding(
             display_path, line, "encoding", "The file is not valid UTF-8 text.",
             "Open it in an editor and save it with the UTF-8 encoding."))
         return page
     return parse_page(text.replace("\r\n", "\n"), path=path, rel=rel, lang=lang,
-                      display_path=display_path)
+                      display_path=display_path, data_dir=data_dir)
 
 
 @dataclass
@@ -335,9 +417,9 @@ class Site:
                 yield page, self.page(self.config.source_language, rel)
 
 
-def _read_and_analyse(job: tuple[Path, str, str, str]) -> Page:
-    path, rel, lang, display = job
-    return read_page(path, rel=rel, lang=lang, display_path=display).analyse()
+def _read_and_analyse(job: tuple[Path, str, str, str, Path]) -> Page:
+    path, rel, lang, display, data_dir = job
+    return read_page(path, rel=rel, lang=lang, display_path=display, data_dir=data_dir).analyse()
 
 
 # Below this many files, starting worker processes costs more than it saves.
@@ -352,13 +434,14 @@ def load_site(config: SiteConfig) -> Site:
         if folder.is_dir():
             for path in sorted(folder.rglob("*.md")):
                 jobs.append((path, path.relative_to(folder).as_posix(), lang,
-                             path.relative_to(config.root).as_posix()))
+                             path.relative_to(config.root).as_posix(), config.root / "data"))
     workers = os.cpu_count() or 1
     if len(jobs) >= PARALLEL_THRESHOLD and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             loaded = list(pool.map(_read_and_analyse, jobs, chunksize=64))
     else:
-        loaded = [read_page(p, rel=r, lang=la, display_path=d) for p, r, la, d in jobs]
+        loaded = [read_page(p, rel=r, lang=la, display_path=d, data_dir=dd)
+                  for p, r, la, d, dd in jobs]
     for page in loaded:
         pages[page.lang][page.rel] = page
     return Site(config=config, pages=pages)

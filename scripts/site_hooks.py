@@ -24,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
-from scripts import glossary, news, phone, sitedata
+from scripts import glossary, news, phone, registry, sitedata
 from scripts.checks import outdated
 from scripts.model import MARKER
 from scripts.siteconfig import load_site_config
@@ -58,6 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state.pop("status", None)
         _state.pop("model", None)
         glossary.clear_cache()
+        registry.clear_cache()
         sitedata.load_yaml.cache_clear()
         try:
             news.changes(_state["data_dir"], _state["site"].codes)
@@ -100,7 +101,19 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
         markdown = phone.expand_calls(markdown, lang, data_dir)
     except sitedata.UnknownContactGroup as error:
         raise PluginError(f"{page.file.src_uri}: unknown contact or group {error} in a call marker") from None
-    return MARKER.sub(expand, markdown)
+    return _facts(MARKER.sub(expand, markdown), page, lang)
+
+
+def _facts(markdown: str, page: MkPage, lang: str) -> str:
+    """Registered facts (`{{ fact:ID }}`) in the page language's notation."""
+    try:
+        return registry.expand(markdown, lang, _state["data_dir"])
+    except registry.UnknownFact as error:
+        line = next((number for number, text in enumerate(markdown.split("\n"), start=1)
+                     if str(error.args[0]) in text), 0)
+        raise PluginError(
+            f"docs/{page.file.src_uri}: {error.args[0]} names no registered fact "
+            f"(rendered line {line}). Run `make check` for the file line and the fix.") from None
 
 
 def _model(config: MkDocsConfig):

@@ -27,6 +27,7 @@ def all_checks() -> dict[str, Check]:
         frontmatter,
         outdated,
         parity,
+        registry,
         safety,
         structure,
     )
@@ -36,6 +37,7 @@ def all_checks() -> dict[str, Check]:
         "parity": parity.check,
         "structure": structure.check,
         "facts": facts.check,
+        "registered-facts": registry.check,
         "outdated": outdated.check,
         "freshness": freshness.check,
         "safety": safety.check,
