@@ -195,3 +195,11 @@ def minify_css(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s*([{};,>])\s*", r"\1", text)
     return text.replace(";}", "}").strip()
+
+
+def minify_js(text: str) -> str:
+    """site.js without whole-line comments and indentation (it is on every first visit;
+    the source keeps its comments). Safe for this file: no template literals."""
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    text = re.sub(r"^\s*//.*\n", "", text, flags=re.M)
+    return re.sub(r"^[ \t]+", "", text, flags=re.M)
