@@ -75,8 +75,13 @@ def render_page(lang: str, title_of: Callable[[str], str], data_dir: Path = DATA
 
 
 def atom_feed(lang: str, *, title: str, page_url: str, feed_url: str,
-              page_url_of: Callable[[str], str], author: str, data_dir: Path = DATA_DIR) -> bytes:
-    """An Atom 1.0 feed of the changes in one language (absolute URLs)."""
+              page_url_of: Callable[[str], str], author: str, data_dir: Path = DATA_DIR,
+              stylesheet: str | None = None) -> bytes:
+    """An Atom 1.0 feed of the changes in one language (absolute URLs).
+
+    `stylesheet` (a path relative to the feed) adds an `<?xml-stylesheet?>` so that a
+    browser shows a readable page instead of raw XML; feed readers ignore it.
+    """
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
     entries = changes(data_dir)
@@ -108,4 +113,46 @@ def atom_feed(lang: str, *, title: str, page_url: str, feed_url: str,
         sub(entry, "published", stamp(change.date))
         sub(entry, "summary", text["summary"])
     ET.indent(feed)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8")
+    head = b'<?xml version="1.0" encoding="utf-8"?>\n'
+    if stylesheet:
+        head += f'<?xml-stylesheet type="text/xsl" href="{html.escape(stylesheet)}"?>\n'.encode()
+    return head + ET.tostring(feed, encoding="utf-8")
+
+
+def feed_stylesheet(lang: str, strings: dict[str, str]) -> bytes:
+    """XSLT that renders a feed as a page in its language: what a feed is, how to
+    follow it, and the changes themselves (same origin, no script, no request)."""
+    text = {key: html.escape(strings[key]) for key in ("feed_intro", "feed_address", "feed_page")}
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:a="{ATOM}">
+<xsl:output method="html" encoding="utf-8" doctype-system="about:legacy-compat"/>
+<xsl:template match="/a:feed">
+<html lang="{html.escape(lang)}">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width,initial-scale=1"/>
+<title><xsl:value-of select="a:title"/></title>
+<style>body{{max-width:40rem;margin:0 auto;padding:1rem;font:1rem/1.5 system-ui,sans-serif;color:#1f1f1f}}
+.feed-about{{padding:.8rem;border-left:.25rem solid #3f51b5;background:#f5f5f5}}
+code{{overflow-wrap:anywhere}}a{{color:#3043a8}}article{{border-top:1px solid #ddd}}</style>
+</head>
+<body>
+<h1><xsl:value-of select="a:title"/></h1>
+<div class="feed-about">
+<p>{text["feed_intro"]}</p>
+<p>{text["feed_address"]} <code><xsl:value-of select="a:link[@rel='self']/@href"/></code></p>
+<p><a href="{{a:link[@rel='alternate']/@href}}">{text["feed_page"]}</a></p>
+</div>
+<xsl:for-each select="a:entry">
+<article>
+<h2><a href="{{a:link[@rel='alternate']/@href}}"><xsl:value-of select="a:title"/></a></h2>
+<p><time datetime="{{substring(a:updated, 1, 10)}}">
+<xsl:value-of select="substring(a:updated, 1, 10)"/></time></p>
+<p><xsl:value-of select="a:summary"/></p>
+</article>
+</xsl:for-each>
+</body>
+</html>
+</xsl:template>
+</xsl:stylesheet>
+""".encode()

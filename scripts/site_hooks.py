@@ -24,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
-from scripts import glossary, htmlfixes, news, registry, search_keywords, sitedata
+from scripts import glossary, htmlfixes, news, phone, registry, search_keywords, sitedata
 from scripts.checks import outdated
 from scripts.model import MARKER
 from scripts.siteconfig import load_site_config
@@ -80,6 +80,11 @@ def _check_data(config: MkDocsConfig) -> None:
             f"  {f.path}:{f.line}: [{f.rule}] {f.message}\n      fix: {f.hint}" for f in errors))
 
 
+def on_env(env, config: MkDocsConfig, files):
+    env.filters["cssmin"] = phone.minify_css  # overrides/main.html inlines site.css with it
+    return env
+
+
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -> str:
     if not page.meta and markdown.lstrip().startswith("---"):
         # MkDocs renders front matter it cannot parse as text; never publish that.
@@ -105,6 +110,10 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
                 f"{page.file.src_uri}: unknown {kind} group '{group}' (known: {known})"
             ) from None
 
+    try:  # tap-to-call buttons: <!-- call: emergency-112 mic-hotline -->
+        markdown = phone.expand_calls(markdown, lang, data_dir)
+    except sitedata.UnknownContactGroup as error:
+        raise PluginError(f"{page.file.src_uri}: unknown contact or group {error} in a call marker") from None
     return _facts(MARKER.sub(expand, markdown), page, lang)
 
 
@@ -290,9 +299,14 @@ def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files) -> str
                         '<label class="task-list-control" aria-hidden="true">')
     # Editors' search keywords go in after the glossary pass, which must not mark them.
     keywords = search_keywords.keywords_html(page.meta)
+    lang = _language(config)
+    strings = sitedata.ui(lang, _state["data_dir"])
+    html = phone.mark_glance(phone.label_table_cells(html), strings["glance_title"])
     if glossary.PAGE_MARK in html:  # the glossary page explains every term already
-        return keywords + html
-    return keywords + glossary.annotate(html, _language(config), _state["data_dir"])
+        link = phone.guide_linker(page, files, lang, lambda rel: _page_title(config, lang, rel))
+        return keywords + phone.glossary_extras(html, lang, link, strings["glossary_letters"],
+                                                strings["glossary_guide"], _state["data_dir"])
+    return keywords + glossary.annotate(html, lang, _state["data_dir"])
 
 
 def _feed_path(config: MkDocsConfig, lang: str) -> str:
@@ -320,7 +334,9 @@ def write_feed(config: MkDocsConfig, lang: str) -> None:
         page_url=_absolute(config, f"{prefix}news/"),
         feed_url=_absolute(config, _feed_path(config, lang)),
         page_url_of=lambda rel: _absolute(config, prefix + _directory_url(rel)),
-        author=config.site_name, data_dir=_state["data_dir"]))
+        author=config.site_name, data_dir=_state["data_dir"], stylesheet="feed.xsl"))
+    # Opened in a browser, the feed explains itself (see news.feed_stylesheet).
+    target.with_name("feed.xsl").write_bytes(news.feed_stylesheet(lang, strings))
 
 
 def _directory_url(rel: str) -> str:
@@ -370,6 +386,9 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
         base = context.get("base_url", "/").rstrip("/")
         home = "/" if lang == site.source_language else f"/{lang}/"
         context["home_url"] = base + home
+        names = {language.code: language.name for language in site.languages}
+        context.update(phone.not_found_context(config, lang, site.codes, site.source_language,
+                                               names, _state["data_dir"]))
     return context
 
 
@@ -392,6 +411,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             shutil.copyfile(keep, built)
     write_feed(config, lang)
     _write_search_settings(config, lang)
+    script = site_dir / "assets" / "site.js"
+    if script.exists():  # served lighter than its commented source
+        script.write_text(phone.minify_js(script.read_text(encoding="utf-8")), encoding="utf-8")
     if lang == site.codes[-1]:
         if keep.exists():
             keep.unlink()

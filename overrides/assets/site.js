@@ -144,12 +144,47 @@
     });
   }
 
+  // Switching language keeps the section: ids are identical in every language.
+  function languageKeepsSection() {
+    document.querySelectorAll("a.md-select__link").forEach(function (link) {
+      link.addEventListener("click", function () {
+        if (location.hash && !document.querySelector(".not-found")) {
+          link.href = link.href.split("#")[0] + location.hash;
+        }
+      });
+    });
+  }
+
+  // On a phone, an open glossary explanation is a bar over the text: close it
+  // once its term has scrolled out of view. "Back to top" hides at the end of
+  // the text, where it would cover the last lines and "Report a problem".
+  function phoneFloaters() {
+    if (!("IntersectionObserver" in window)) return;
+    var watch = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting && entry.target.classList.contains("gloss--open")) {
+          entry.target.classList.remove("gloss--open");
+          entry.target.querySelector(".gloss__term").setAttribute("aria-expanded", "false");
+        }
+      });
+    });
+    document.querySelectorAll(".gloss").forEach(function (term) { watch.observe(term); });
+    var end = document.querySelector(".md-footer");
+    var top = document.querySelector(".md-top");
+    if (!end || !top) return;
+    new IntersectionObserver(function (entries) {
+      top.classList.toggle("md-top--end", entries[0].isIntersecting);
+    }).observe(end);
+  }
+
   function start() {
     labelButtons();
     reviewExpiry();
     glossary();
     languageSuggestion();
     printAddresses();
+    languageKeepsSection();
+    phoneFloaters();
     scrollableTables();
     window.addEventListener("load", scrollableTables);
     window.addEventListener("resize", scrollableTables);
