@@ -68,6 +68,9 @@ def render_contacts(group: str, lang: str, data_dir: Path = DATA_DIR) -> str:
         line = "- " + ": ".join(parts[:2]) + (", " + ", ".join(parts[2:]) if parts[2:] else "")
         if note:
             line += f" ({note})"
+        hours = (contact.get("hours") or {}).get(lang)
+        if hours:
+            line += f" – {hours}"
         lines.append(line)
     return "\n".join(lines) + "\n"
 
