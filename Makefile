@@ -7,7 +7,8 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: help install serve build check lint test browser stamp status new bench \
+# build-deps: fonts and Pango for the PDF handbook (scripts/ensure-build-deps.sh).
+.PHONY: help install serve build check lint test browser stamp status new bench build-deps \
         linkcheck linkcheck-external lock clean bench-search audit bench-html
 
 help:
@@ -39,7 +40,7 @@ install: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
 
-build: $(STAMP)
+build: $(STAMP) build-deps $(NODE_STAMP)
 	$(BIN)/mkdocs build --strict
 
 check: $(STAMP)
@@ -52,20 +53,24 @@ lint: $(STAMP)
 browser:
 	@sh scripts/ensure-chromium.sh
 
-test: $(STAMP) browser $(NODE_STAMP)
+build-deps:
+	@sh scripts/ensure-build-deps.sh
+
+test: $(STAMP) browser build-deps $(NODE_STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m scripts check
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m pytest
 	$(BIN)/python -m scripts.audit
 
-# Audit tools (axe-core, Lighthouse) from the npm registry, pinned by package-lock.json.
+# Audit tools (axe-core, Lighthouse) and Workbox (offline reading, copied into site/)
+# from the npm registry, pinned by package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 # Accessibility (axe, every page, desktop and phone), privacy, weight and Lighthouse.
-audit: $(STAMP) browser $(NODE_STAMP)
+audit: $(STAMP) browser build-deps $(NODE_STAMP)
 	$(BIN)/python -m scripts.audit
 
 bench-html: $(STAMP)

@@ -130,7 +130,6 @@ _DROP = [
     re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S),
     re.compile(r'<p class="guide-description"[^>]*>.*?</p>', re.S),
     re.compile(r'<aside class="guide-report".*?</aside>', re.S),
-    re.compile(r'<div class="guide-home[^"]*".*?</div>', re.S),
     re.compile(r"<script.*?</script>", re.S),
 ]
 _GLOSS_TIP = re.compile(r'<span class="gloss__tip".*?</span>', re.S)

@@ -24,12 +24,22 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
-from scripts import glossary, news, sitedata
+from scripts import glossary, handbook, news, offline, sitedata
 from scripts.checks import outdated
 from scripts.model import MARKER
 from scripts.siteconfig import load_site_config
 
 _state: dict = {}
+_startup: dict = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # `mkdocs serve` skips the offline files and the PDF handbook, to stay fast.
+    _startup["command"] = command
+
+
+def _publishing() -> bool:
+    return _startup.get("command", "build") != "serve"
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -249,6 +259,7 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     context["report"] = _report_links(page, config, lang)
     context["language_suggestions"] = _language_suggestions(config, page, lang)
     context["feed_url"] = _feed_path(config, lang) if _has_news(config) else None
+    context["offline"] = offline.page_context(site, lang) if _publishing() else None
     return context
 
 
@@ -312,6 +323,13 @@ def build_search_index(site_dir: Path) -> None:
         raise PluginError(f"pagefind failed to index {site_dir}:\n{result.stdout}{result.stderr}")
 
 
+def _run(step, *args) -> None:
+    try:
+        step(*args)
+    except (handbook.HandbookError, offline.OfflineError) as error:
+        raise PluginError(str(error)) from None
+
+
 def on_template_context(context, template_name: str, config: MkDocsConfig):
     """The 404 page is a static template: give it its language's strings and home link."""
     if template_name == "404.html":
@@ -345,7 +363,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if lang == site.codes[-1]:
         if keep.exists():
             keep.unlink()
+        if _publishing():  # before the index: the home pages get the handbook's size
+            _run(handbook.build, site, _model(config), site_dir, config.site_url or "/", _state["data_dir"])
         build_search_index(site_dir)
+        if _publishing():
+            _run(offline.build, site, site_dir, _state["data_dir"], config.site_url or "/")
     robots = site_dir / "robots.txt"
     robots.write_text(
         f"User-agent: *\nAllow: /\nSitemap: {_absolute(config, 'sitemap.xml')}\n", encoding="utf-8"

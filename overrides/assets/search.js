@@ -25,7 +25,11 @@
     if (!pagefind) {
       meta.textContent = text("loading");
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+        var options = { baseUrl: root.pathname, excerptLength: 24 };
+        // Under the offline service worker (sw.js), a fixed tag lets the stored copy of
+        // pagefind-entry.json answer offline; the worker revalidates it when online.
+        if (navigator.serviceWorker && navigator.serviceWorker.controller) options.metaCacheTag = "sw";
+        return pf.options(options).then(function () {
           pf.init();
           return pf;
         });

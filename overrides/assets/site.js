@@ -144,6 +144,34 @@
     });
   }
 
+  // Offline reading: sw.js keeps the pages a reader opens; assets/offline.js (loaded
+  // when needed) saves or updates a whole language. Both are built by scripts/offline.py.
+  function offline() {
+    var sw = navigator.serviceWorker, html = document.documentElement, lib;
+    var buttons = document.querySelectorAll("[data-offline-save]");
+    if (!sw || !window.caches || !buttons.length) return;
+    var root = new URL(JSON.parse(document.getElementById("__config").textContent).base + "/", location).href;
+    function run(method, button) {
+      lib = lib || new Promise(function (done) {
+        var s = document.createElement("script");
+        s.src = root + "assets/offline.js";
+        s.onload = done;
+        document.head.appendChild(s);
+      });
+      lib.then(function () { window.guideOffline[method](root, button); });
+    }
+    buttons.forEach(function (b) {
+      b.hidden = false;
+      b.onclick = function () { run("save", b); };
+    });
+    addEventListener("load", function () { sw.register(root + "sw.js").catch(Boolean); });
+    caches.has("guide-saved-" + html.lang).then(function (saved) {
+      if (!saved) return;
+      html.setAttribute("data-offline-state", "saved");
+      if (navigator.onLine) run("update");
+    });
+  }
+
   function start() {
     labelButtons();
     reviewExpiry();
@@ -151,6 +179,7 @@
     languageSuggestion();
     printAddresses();
     scrollableTables();
+    offline();
     window.addEventListener("load", scrollableTables);
     window.addEventListener("resize", scrollableTables);
   }
