@@ -66,9 +66,9 @@ def language_prefix(site: SiteConfig, lang: str) -> str:
     return "" if lang == site.source_language else f"{lang}/"
 
 
-def page_context(site: SiteConfig, lang: str) -> dict:
-    """What the templates need: the handbook's address for the home page."""
-    return {"handbook": f"downloads/guide-{lang}.pdf"}
+def page_context(site: SiteConfig, lang: str, rel: str) -> dict:
+    """What the templates need: is this a language's home page, and the handbook's address."""
+    return {"home": rel == "index.md", "handbook": f"downloads/guide-{lang}.pdf"}
 
 
 def _digest(data: bytes) -> str:

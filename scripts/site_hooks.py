@@ -259,7 +259,7 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     context["report"] = _report_links(page, config, lang)
     context["language_suggestions"] = _language_suggestions(config, page, lang)
     context["feed_url"] = _feed_path(config, lang) if _has_news(config) else None
-    context["offline"] = offline.page_context(site, lang) if _publishing() else None
+    context["offline"] = offline.page_context(site, lang, _rel(page, config)) if _publishing() else None
     return context
 
 

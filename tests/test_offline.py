@@ -252,7 +252,8 @@ def test_manifest_lists_one_language_with_its_search_index(offline_site):
         urls = [f["url"] for f in manifest["files"]]
         pages = [f["url"] for f in manifest["files"] if f["page"]]
         prefix = "" if lang == "sk" else f"{lang}/"
-        assert sorted(pages) == sorted(page_url("", lang, rel) for rel in ["index.md", "area/guide.md", *PAGES])
+        expected = ["index.md", "area/guide.md", *PAGES]
+        assert sorted(pages) == sorted(page_url("", lang, rel) for rel in expected)
         assert all(u.startswith(prefix) for u in pages)
         index = [u for u in urls if u.startswith("pagefind/") and u.count("/") == 2]
         assert index and all(u.split("/")[2].startswith(f"{lang}_") for u in index)
