@@ -144,8 +144,8 @@
     });
   }
 
-  // Offline reading: sw.js keeps the pages a reader opens; assets/offline.js (loaded
-  // when needed) saves or updates a whole language. Both are built by scripts/offline.py.
+  // Offline reading (scripts/offline.py): sw.js keeps pages a reader opens; offline.js,
+  // loaded when needed, saves or updates a whole language.
   function offline() {
     var sw = navigator.serviceWorker, html = document.documentElement, lib;
     var buttons = document.querySelectorAll("[data-offline-save]");
@@ -153,10 +153,9 @@
     var root = new URL(JSON.parse(document.getElementById("__config").textContent).base + "/", location).href;
     function run(method, button) {
       lib = lib || new Promise(function (done) {
-        var s = document.createElement("script");
-        s.src = root + "assets/offline.js";
+        var s = document.head.appendChild(document.createElement("script"));
         s.onload = done;
-        document.head.appendChild(s);
+        s.src = root + "assets/offline.js";
       });
       lib.then(function () { window.guideOffline[method](root, button); });
     }
