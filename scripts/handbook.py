@@ -56,6 +56,11 @@ class Chapter:
     body: str = ""
 
 
+def enabled() -> bool:
+    """GUIDE_HANDBOOK=0 leaves the PDFs (and the links to them) out of a build, e.g. a quick local one."""
+    return os.environ.get("GUIDE_HANDBOOK", "1") != "0"
+
+
 def pdf_path(site_dir: Path, lang: str) -> Path:
     return site_dir / "downloads" / f"guide-{lang}.pdf"
 

@@ -68,7 +68,10 @@ def language_prefix(site: SiteConfig, lang: str) -> str:
 
 def page_context(site: SiteConfig, lang: str, rel: str) -> dict:
     """What the templates need: is this a language's home page, and the handbook's address."""
-    return {"home": rel == "index.md", "handbook": f"downloads/guide-{lang}.pdf"}
+    from scripts import handbook
+
+    return {"home": rel == "index.md",
+            "handbook": f"downloads/guide-{lang}.pdf" if handbook.enabled() else None}
 
 
 def _digest(data: bytes) -> str:

@@ -363,7 +363,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if lang == site.codes[-1]:
         if keep.exists():
             keep.unlink()
-        if _publishing():  # before the index: the home pages get the handbook's size
+        if _publishing() and handbook.enabled():  # before the index: home pages get the PDF's size
             _run(handbook.build, site, _model(config), site_dir, config.site_url or "/", _state["data_dir"])
         build_search_index(site_dir)
         if _publishing():
