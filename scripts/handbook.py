@@ -53,7 +53,6 @@ class Chapter:
     url: str  # site-relative directory URL, e.g. en/residence/fees/
     title: str
     landing: bool  # an area's introduction (a chapter) rather than a guide
-    body: str = ""
 
 
 def enabled() -> bool:
