@@ -13,7 +13,8 @@ export DISABLE_MKDOCS_2_WARNING ?= true
 # Installer chatter (setuptools' beta notices, pip's index warnings) is not for editors.
 PIP := PYTHONWARNINGS=ignore $(BIN)/python -m pip --quiet --quiet
 
-.PHONY: help install serve build check lint test browser stamp status new bench \
+# build-deps: fonts and Pango for the PDF handbook (scripts/ensure-build-deps.sh).
+.PHONY: help install serve build check lint test browser stamp status new bench build-deps \
         linkcheck linkcheck-external lock clean bench-search audit bench-html pr-report
 
 help:
@@ -46,7 +47,7 @@ install: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
 
-build: $(STAMP)
+build: $(STAMP) build-deps $(NODE_STAMP)
 	$(BIN)/mkdocs build --strict
 
 check: $(STAMP)
@@ -59,11 +60,14 @@ lint: $(STAMP)
 browser:
 	@sh scripts/ensure-chromium.sh
 
+build-deps:
+	@sh scripts/ensure-build-deps.sh
+
 # One strict build, for the tests' address (tests/conftest.py SITE_URL), reused by pytest
 # (BUILT_SITE) instead of building the same site again; the time of each stage is printed.
 TEST_SITE := $(VENV)/test-site
 TEST_SITE_URL := https://guide.example.org/sub/
-test: $(STAMP) browser $(NODE_STAMP)
+test: $(STAMP) browser build-deps $(NODE_STAMP)
 	@$(BIN)/python -m scripts.stages \
 	  "lint=$(BIN)/ruff check scripts tests" \
 	  "content checks=$(BIN)/python -m scripts check" \
@@ -71,13 +75,14 @@ test: $(STAMP) browser $(NODE_STAMP)
 	  "pytest=env BUILT_SITE=$(TEST_SITE) $(BIN)/python -m pytest" \
 	  "audit=$(BIN)/python -m scripts.audit"
 
-# Audit tools (axe-core, Lighthouse) from the npm registry, pinned by package-lock.json.
+# Audit tools (axe-core, Lighthouse) and Workbox (offline reading, copied into site/)
+# from the npm registry, pinned by package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 # Accessibility (axe, every page, desktop and phone), privacy, weight and Lighthouse.
-audit: $(STAMP) browser $(NODE_STAMP)
+audit: $(STAMP) browser build-deps $(NODE_STAMP)
 	$(BIN)/python -m scripts.audit
 
 bench-html: $(STAMP)

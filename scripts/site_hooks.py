@@ -24,12 +24,32 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
-from scripts import glossary, htmlfixes, news, phone, registry, search_keywords, sitedata
+from scripts import (
+    glossary,
+    handbook,
+    htmlfixes,
+    news,
+    offline,
+    phone,
+    registry,
+    search_keywords,
+    sitedata,
+)
 from scripts.checks import outdated
 from scripts.model import MARKER
 from scripts.siteconfig import load_site_config
 
 _state: dict = {}
+_startup: dict = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # `mkdocs serve` skips the offline files and the PDF handbook, to stay fast.
+    _startup["command"] = command
+
+
+def _publishing() -> bool:
+    return _startup.get("command", "build") != "serve"
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -288,6 +308,7 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     context["report"] = _report_links(page, config, lang)
     context["language_suggestions"] = _language_suggestions(config, page, lang)
     context["feed_url"] = _feed_path(config, lang) if _has_news(config) else None
+    context["offline"] = offline.page_context(site, lang, _rel(page, config)) if _publishing() else None
     return context
 
 
@@ -377,6 +398,13 @@ def _write_search_settings(config: MkDocsConfig, lang: str) -> None:
         _state["data_dir"], lang, prefix, info, directory_urls=config.use_directory_urls))
 
 
+def _run(step, *args) -> None:
+    try:
+        step(*args)
+    except (handbook.HandbookError, offline.OfflineError) as error:
+        raise PluginError(str(error)) from None
+
+
 def on_template_context(context, template_name: str, config: MkDocsConfig):
     """The 404 page is a static template: give it its language's strings and home link."""
     if template_name == "404.html":
@@ -417,7 +445,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if lang == site.codes[-1]:
         if keep.exists():
             keep.unlink()
+        if _publishing() and handbook.enabled():  # before the index: home pages get the PDF's size
+            _run(handbook.build, site, _model(config), site_dir, config.site_url or "/", _state["data_dir"])
         build_search_index(site_dir)
+        if _publishing():
+            _run(offline.build, site, site_dir, _state["data_dir"], config.site_url or "/")
     robots = site_dir / "robots.txt"
     robots.write_text(
         f"User-agent: *\nAllow: /\nSitemap: {_absolute(config, 'sitemap.xml')}\n", encoding="utf-8"

@@ -85,6 +85,9 @@
           var pf = loaded[0];
           var options = { baseUrl: root.pathname, excerptLength: 24 };
           if (loaded[1] && loaded[1].ranking) options.ranking = loaded[1].ranking;
+          // Under the offline service worker (sw.js), a fixed tag lets the stored copy of
+          // pagefind-entry.json answer offline; the worker revalidates it when online.
+          if (navigator.serviceWorker && navigator.serviceWorker.controller) options.metaCacheTag = "sw";
           return pf.options(options).then(function () {
             pf.init();
             return pf;

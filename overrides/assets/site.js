@@ -177,6 +177,34 @@
     }).observe(end);
   }
 
+
+  // Offline reading (scripts/offline.py): sw.js keeps pages a reader opens; offline.js,
+  // loaded when needed, saves or updates a whole language.
+  function offline() {
+    var sw = navigator.serviceWorker, html = document.documentElement, lib;
+    var buttons = document.querySelectorAll("[data-offline-save]");
+    if (!sw || !window.caches || !buttons.length) return;
+    var root = new URL(JSON.parse(document.getElementById("__config").textContent).base + "/", location).href;
+    function run(method, button) {
+      lib = lib || new Promise(function (done) {
+        var s = document.head.appendChild(document.createElement("script"));
+        s.onload = done;
+        s.src = root + "assets/offline.js";
+      });
+      lib.then(function () { window.guideOffline[method](root, button); });
+    }
+    buttons.forEach(function (b) {
+      b.hidden = false;
+      b.onclick = function () { run("save", b); };
+    });
+    addEventListener("load", function () { sw.register(root + "sw.js").catch(Boolean); });
+    caches.has("guide-saved-" + html.lang).then(function (saved) {
+      if (!saved) return;
+      html.setAttribute("data-offline-state", "saved");
+      if (navigator.onLine) run("update");
+    });
+  }
+
   function start() {
     labelButtons();
     reviewExpiry();
@@ -186,6 +214,7 @@
     languageKeepsSection();
     phoneFloaters();
     scrollableTables();
+    offline();
     window.addEventListener("load", scrollableTables);
     window.addEventListener("resize", scrollableTables);
   }

@@ -1,0 +1,79 @@
+"""The printable handbook: one PDF per language, from the real built site."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from scripts import handbook
+from scripts.model import load_site
+from scripts.siteconfig import load_site_config
+from test_build import REPO
+
+CONFIG = load_site_config(REPO)
+
+
+def squash(text: str) -> str:
+    """Text without whitespace or hyphenation: PDF lines wrap titles anywhere."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_site(CONFIG)
+
+
+@pytest.mark.parametrize("lang", CONFIG.codes)
+def test_handbook_has_every_guide_in_nav_order_with_dates_sources_and_addresses(built, model, lang):
+    pdf = PdfReader(built / "downloads" / f"guide-{lang}.pdf")
+    pages = [page.extract_text() or "" for page in pdf.pages]
+    assert len(pages) > 20
+    chapters = handbook.chapters(CONFIG, model, lang)
+    assert len(chapters) > 20
+    # Cover, then the table of contents, then every chapter in nav order.
+    assert "2026" in pages[0] or "2027" in pages[0]  # the build date
+    body = squash("".join(pages[2:]))
+    position = 0
+    for chapter in chapters:
+        found = body.find(squash(chapter.title), position)
+        assert found >= 0, f"{lang}: {chapter.title!r} missing or out of nav order"
+        position = found
+    text = "\n".join(pages)
+    assert "https://www.slov-lex.sk/" in squash(text)  # link addresses are printed
+    strings = handbook.sitedata.ui(lang)
+    assert squash(strings["sources"]) in body
+    assert squash(strings["last_reviewed"]) in body
+    assert re.search(r"\n\s*1\d\s*$", pages[12], re.M)  # page numbers in the footer
+    fonts = {str(font) for page in pdf.pages[:5]
+             for font in (page["/Resources"].get("/Font") or {}).values()
+             for font in [font.get_object()["/BaseFont"]]}
+    assert any("DejaVu-Sans" in font for font in fonts), fonts
+
+
+def test_russian_handbook_is_real_cyrillic_text(built):
+    pdf = PdfReader(built / "downloads" / "guide-ru.pdf")
+    text = "".join(page.extract_text() or "" for page in pdf.pages)
+    letters = [ch for ch in text if ch.isalpha()]
+    cyrillic = [ch for ch in letters if "\u0400" <= ch <= "\u04ff"]
+    assert len(cyrillic) > 0.6 * len(letters)
+    assert "Пребывание" in text or "пребывани" in text
+
+
+def test_slovak_handbook_keeps_diacritics(built):
+    pdf = PdfReader(built / "downloads" / "guide-sk.pdf")
+    text = "".join(page.extract_text() or "" for page in pdf.pages)
+    for letter in "áčďéíľňóôŕšťúýž":
+        assert letter in text, letter
+
+
+@pytest.mark.parametrize("lang", CONFIG.codes)
+def test_home_page_links_the_handbook_with_its_size(built, lang):
+    prefix = "" if lang == CONFIG.source_language else f"{lang}/"
+    home = (built / prefix / "index.html").read_text(encoding="utf-8")
+    assert f'href="{"../" if prefix else ""}downloads/guide-{lang}.pdf"' in home
+    size = (built / "downloads" / f"guide-{lang}.pdf").stat().st_size
+    expected = handbook.format_size(size, lang, REPO / "data")
+    assert f"<span data-handbook-size>PDF, {expected}</span>" in home
+    assert home.count("data-offline-save") == 2  # the home page's button and the footer's
