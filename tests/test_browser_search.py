@@ -76,6 +76,17 @@ QUERIES = {
 # new key here; its home page prefix comes from mkdocs.yml.
 ASKED = {
     "sk": [
+        ("ako požiadať o azyl", "residence/asylum/"),
+        ("zamietli mi pobyt, čo teraz", "residence/appeals-and-legal-aid/"),
+        ("odchádzam zo Slovenska navždy", "residence/leaving-slovakia/"),
+        ("rozvod s cudzincom", "family/divorce-and-custody/"),
+        ("dostal som výpoveď z práce", "employment/losing-a-job/"),
+        ("ako podať daňové priznanie", "employment/taxes-for-employees/"),
+        ("nárok na dôchodok zo Sociálnej poisťovne", "living/social-security/"),
+        ("ako si nájsť všeobecného lekára", "living/healthcare/"),
+        ("výmena vodičského preukazu", "living/driving/"),
+        ("ako si aktivovať elektronickú schránku", "living/e-government/"),
+        ("diskriminácia v práci", "living/discrimination/"),
         # questions
         ("ako si predĺžim prechodný pobyt", "residence/renewal-and-changes/"),
         ("potrebujem víza na Slovensko", "residence/entry-and-visas/"),
@@ -135,6 +146,17 @@ ASKED = {
         ("dvojite obcianstvo", "citizenship/dual-citizenship/"),
     ],
     "en": [
+        ("how do I apply for asylum", "residence/asylum/"),
+        ("my residence was refused what can I do", "residence/appeals-and-legal-aid/"),
+        ("I am leaving Slovakia for good", "residence/leaving-slovakia/"),
+        ("divorce with a foreign spouse", "family/divorce-and-custody/"),
+        ("I was fired from my job", "employment/losing-a-job/"),
+        ("do I need to file a tax return", "employment/taxes-for-employees/"),
+        ("sickness benefit and pension", "living/social-security/"),
+        ("how do I find a family doctor", "living/healthcare/"),
+        ("exchange my driving licence", "living/driving/"),
+        ("how to activate the electronic mailbox", "living/e-government/"),
+        ("discrimination at work", "living/discrimination/"),
         # questions
         ("how do I renew my residence permit", "residence/renewal-and-changes/"),
         ("enrol my child in school", "education/school-for-children/"),
@@ -155,7 +177,7 @@ ASKED = {
         ("how to apply for temporary protection", "temporary-protection/applying/"),
         ("what taxes do self employed pay", "business/taxes-and-insurance/"),
         ("how much is the trade licence", "business/trade-licence/"),
-        ("what happens when I lose my job", "employment/changing-job/"),
+        ("what happens when I lose my job", "employment/losing-a-job/"),
         ("who can get permanent residence", "residence/permanent-residence/"),
         ("what are my rights at work", "employment/rights-at-work/"),
         # word forms
@@ -193,6 +215,17 @@ ASKED = {
         ("enroll child in school", "education/school-for-children/"),
     ],
     "ru": [
+        ("как попросить убежище", "residence/asylum/"),
+        ("мне отказали в ВНЖ что делать", "residence/appeals-and-legal-aid/"),
+        ("уезжаю из Словакии навсегда", "residence/leaving-slovakia/"),
+        ("развод с иностранцем", "family/divorce-and-custody/"),
+        ("меня уволили с работы", "employment/losing-a-job/"),
+        ("как подать налоговую декларацию", "employment/taxes-for-employees/"),
+        ("больничный и пенсия", "living/social-security/"),
+        ("как найти семейного врача", "living/healthcare/"),
+        ("обмен водительских прав", "living/driving/"),
+        ("как активировать электронный ящик", "living/e-government/"),
+        ("дискриминация на работе", "living/discrimination/"),
         # questions
         ("сколько стоит вид на жительство", "residence/fees/"),
         ("как продлить ВНЖ", "residence/renewal-and-changes/"),
