@@ -15,9 +15,13 @@ from sitefactory import REPO
 @pytest.fixture
 def branch(fixture_site):
     root = fixture_site.root
+    common = ("  source: https://www.slov-lex.sk/pravne-predpisy/SK/ZZ/1995/145/\n"
+              "  checked_on: 2026-11-21\n  label: {sk: Poplatok, en: Fee, ru: Пошлина}\n")
     (root / "data/facts.yml").write_text(
-        "fee-a:\n  value: 250\n  unit: EUR\n  valid_from: 2024-01-01\n"
-        "fee-b:\n  value: 30\n  unit: days\n", encoding="utf-8")
+        "visa-national-fee:\n  value: 90\n  unit: EUR\n  valid_from: 2024-04-01\n" + common
+        + "fee-a:\n  value: 250\n  unit: EUR\n  valid_from: 2024-01-01\n" + common
+        + "fee-b:\n  value: 30\n  unit: days\n  valid_from: 2024-01-01\n" + common,
+        encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "initial")
