@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
 from scripts import (
+    cssdiet,
     glossary,
     handbook,
     htmlfixes,
@@ -445,6 +446,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if lang == site.codes[-1]:
         if keep.exists():
             keep.unlink()
+        cssdiet.slim_material(site_dir)  # before the offline manifest records its size
         if _publishing() and handbook.enabled():  # before the index: home pages get the PDF's size
             _run(handbook.build, site, _model(config), site_dir, config.site_url or "/", _state["data_dir"])
         build_search_index(site_dir)
