@@ -298,6 +298,9 @@ class Page:
         return "guide"
 
 
+# libyaml's parser (same results as yaml.SafeLoader, several times faster per page).
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 MARKER = re.compile(r"<!--\s*(contacts|status|glossary|news)\s*:\s*([\w-]+)\s*-->")
 
 
@@ -317,7 +320,7 @@ def _bad_date_line(raw: str) -> int:
 def _yaml_key_lines(text: str, first_line: int) -> dict[str, int]:
     lines: dict[str, int] = {}
     try:
-        node = yaml.compose(text)
+        node = yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:
         return lines
     if isinstance(node, yaml.MappingNode):
@@ -358,7 +361,7 @@ def parse_page(text: str, *, path: Path, rel: str, lang: str, display_path: str,
     page.body = "\n".join(lines[end + 1:])
     page.body_line = end + 2
     try:
-        data = yaml.safe_load(raw) if raw.strip() else {}
+        data = yaml.load(raw, Loader=_FAST_LOADER) if raw.strip() else {}
     except ValueError as exc:  # e.g. 2026-02-30: YAML syntax is fine, the date is not
         page.load_errors.append(Finding(
             display_path, 1 + _bad_date_line(raw), "front-matter",

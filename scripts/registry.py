@@ -115,9 +115,13 @@ def register(data_dir: Path = sitedata.DATA_DIR) -> dict[str, RegisteredFact]:
     return out
 
 
+_rendered: dict[tuple, str] = {}
+
+
 def clear_cache() -> None:
     register.cache_clear()
     _notation.cache_clear()
+    _rendered.clear()
 
 
 @cache
@@ -178,7 +182,12 @@ def expand(text: str, lang: str, data_dir: Path = sitedata.DATA_DIR,
             if strict:
                 raise UnknownFact(match.group(0))
             return match.group(0)
-        return render(fact, lang, mode, data_dir, today)
+        # Formatting through Babel is slow; a page set repeats the same few facts.
+        key = (fact.id, fact.value, fact.unit, fact.next_value, fact.next_valid_from, lang, mode,
+               data_dir, today or dt.date.today())
+        if key not in _rendered:
+            _rendered[key] = render(fact, lang, mode, data_dir, today)
+        return _rendered[key]
 
     return REFERENCE.sub(replace, text)
 

@@ -368,6 +368,15 @@ def _ui_keys(where: str, document, root_node, site: Site) -> Iterator[Finding]:
 
 
 def check_files(site: Site) -> list[Finding]:
+    """Findings for every data file (computed once per loaded site)."""
+    cached = getattr(site, "_data_findings", None)
+    if cached is None:
+        cached = _check_files(site)
+        site._data_findings = cached  # type: ignore[attr-defined]
+    return list(cached)
+
+
+def _check_files(site: Site) -> list[Finding]:
     data_dir = site.config.root / "data"
     langs = list(site.config.codes)
     declared = schemas(langs)
