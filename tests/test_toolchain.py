@@ -33,7 +33,13 @@ def test_properdocs_builds_the_same_site(built, tmp_path):
         a, b = path.read_bytes(), theirs[rel].read_bytes()
         if a == b:
             continue
-        if rel.endswith(".json"):
+        if rel.startswith("offline/") and rel.endswith(".json"):
+            # The offline manifests hash every page, and each page carries the generator
+            # tag: the same files must be listed, their hashes and sizes may differ.
+            if sorted(f["url"] for f in json.loads(a)["files"]) == \
+                    sorted(f["url"] for f in json.loads(b)["files"]):
+                continue
+        elif rel.endswith(".json"):
             # Pagefind writes its language table in build order; same content, other order.
             if json.loads(a) == json.loads(b):
                 continue
