@@ -21,6 +21,7 @@ from pathlib import Path
 from scripts import search_keywords
 from scripts.localserver import serve
 from scripts.site_hooks import NOT_SEARCHED
+from scripts.siteconfig import load_site_config
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
@@ -28,7 +29,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-backg
 # Typed the way readers ask: a keyword, a question, a cost question or everyday word.
 QUERIES = {"sk": ["zivnost", "ako si predĺžim prechodný pobyt", "koľko stojí prechodný pobyt"],
            "en": ["work permit", "how do I renew my residence permit", "self employed"],
-           "ru": ["гражданства", "сколько стоит вид на жительство", "декрет"]}
+           "ru": ["гражданства", "сколько стоит вид на жительство", "декрет"],
+           "uk": ["громадянства", "скільки коштує тимчасове перебування", "декрет"]}
 # The synthetic site's words; each query runs as search.js runs it (see measure_queries).
 SYNTHETIC_QUERIES = ["pobyt", "živnosť poplatok", "rodina práca doklad"]
 WORDS = {"sk": "pobyt živnosť občianstvo žiadosť polícia doklad lehota poplatok rodina práca",
@@ -150,7 +152,12 @@ def main() -> int:
                        capture_output=True)
     seconds = index(site)
     search_keywords.add_page_ids(site)  # as the build does after indexing
-    for lang, prefix in (("sk", ""), ("en", "en/"), ("ru", "ru/")):
+    config = load_site_config(REPO)
+    for lang in config.codes:
+        if lang not in QUERIES:
+            print(f"  {lang}: no benchmark queries in QUERIES (scripts/bench_search.py); skipped")
+            continue
+        prefix = "" if lang == config.source_language else f"{lang}/"
         report("Real site", site, seconds, prefix, lang, ui=True)
     print("targets: first query under 200 KB; results under 300 ms after the last keystroke\n")
     with tempfile.TemporaryDirectory() as tmp:

@@ -19,17 +19,17 @@ _SPACE = "[ \u00a0\u202f\u2009]"
 # `1 200,50`, `1,200.50`, `1.200,50`, `165,50`, `90`
 _NUMBER = (rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:[.,]\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
            rf"|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?")
-_CURRENCY = r"(?:€|EUR\b|eur(?:o|á|a)?\b|евро\b)"
+# The sign and the code; each language's words for the euro come from data/words.yml.
+_CURRENCY = r"(?:€|EUR\b)"
 
 _MAY_HOLD_FACT = re.compile(r"[\d@]|https?:")
+_DIGIT = re.compile(r"\d")
 _URL = re.compile(r"https?://[^\s<>()\[\]{}\"'`]+", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _NUM_DATE = re.compile(rf"\b(\d{{1,2}})\.{_SPACE}?(\d{{1,2}})\.{_SPACE}?(\d{{4}})\b")
 _LAW = re.compile(r"\b(\d{1,4})/(\d{4})\b")
 _SECTION = re.compile(rf"§+{_SPACE}*\d+[a-z]*(?:{_SPACE}*(?:ods\.|odst\.|písm\.)?{_SPACE}*\d+)?")
-_MONEY_AFTER = re.compile(rf"(?<![\d.,])({_NUMBER}){_SPACE}?{_CURRENCY}", re.I)
-_MONEY_BEFORE = re.compile(rf"{_CURRENCY}{_SPACE}?({_NUMBER})(?![\d])", re.I)
 _PERCENT = re.compile(rf"(?<![\d.,])(\d+(?:[.,]\d+)?){_SPACE}?%")
 _PHONE = re.compile(r"(?<![\w/+.,-])(?:\+|0)\d[\d \u00a0/-]{6,16}\d(?![\d])")
 _SHORT_NUMBERS = re.compile(r"(?<![\w.,/§-])(112|150|155|158|159)(?![\w,/-]|\.\d)")
@@ -74,6 +74,9 @@ class Vocabulary:
     month_number: dict[str, int]
     unit_pattern: re.Pattern | None
     unit_of: list[tuple[str, str]]  # (stem, unit)
+    money_after: re.Pattern  # `250 €`, `250 eur`
+    money_before: re.Pattern  # `€250`
+    currency_words: tuple[str, ...]  # lower case, for a quick test before the patterns
 
 
 @cache
@@ -108,7 +111,12 @@ def vocabulary(lang: str, data_dir: Path = sitedata.DATA_DIR) -> Vocabulary:
             rf"(?:(?!(?:{months})\b)[^\W\d]+{_SPACE}+){{0,3}}?((?:{stems})\w*)",
             re.I,
         )
-    return Vocabulary(month_pattern, month_number, unit_pattern, unit_of)
+    words = [w.lower() for w in data.get("currency") or []]
+    currency = "|".join([_CURRENCY] + [rf"{re.escape(w)}\b" for w in sorted(words, key=len, reverse=True)])
+    money_after = re.compile(rf"(?<![\d.,])({_NUMBER}){_SPACE}?(?:{currency})", re.I)
+    money_before = re.compile(rf"(?:{currency}){_SPACE}?({_NUMBER})(?![\d])", re.I)
+    return Vocabulary(month_pattern, month_number, unit_pattern, unit_of, money_after,
+                      money_before, ("€", "eur", *words))
 
 
 def _mask(text: str, start: int, end: int) -> str:
@@ -130,10 +138,19 @@ def extract(text: str, line: int, lang: str, data_dir: Path = sitedata.DATA_DIR)
                 facts.append(Fact(kind, value, match.group(0).strip(), line))
             text = _mask(text, match.start(), match.end())
 
-    take(_URL, "url", lambda m: m.group(0).rstrip(".,;:!?").rstrip("/").lower())
-    take(_EMAIL, "email", lambda m: m.group(0).rstrip(".").lower())
-    take(_ISO_DATE, "date", lambda m: m.group(0))
-    take(_NUM_DATE, "date", lambda m: f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}")
+    # Each pattern runs only on lines holding the character it needs: most lines with a
+    # digit hold one or two kinds of fact, and the patterns are the cost of the checks.
+    low = text.lower()
+    if "http" in low:
+        take(_URL, "url", lambda m: m.group(0).rstrip(".,;:!?").rstrip("/").lower())
+    if "@" in text:
+        take(_EMAIL, "email", lambda m: m.group(0).rstrip(".").lower())
+    if not _DIGIT.search(text):
+        return facts
+    if "-" in text:
+        take(_ISO_DATE, "date", lambda m: m.group(0))
+    if "." in text:
+        take(_NUM_DATE, "date", lambda m: f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}")
     if vocab.month_pattern is not None:
         def month_date(m):
             if m.group(1):
@@ -142,18 +159,24 @@ def extract(text: str, line: int, lang: str, data_dir: Path = sitedata.DATA_DIR)
                 month, day, year = m.group(4), m.group(5), m.group(6)
             return f"{year}-{vocab.month_number[month.lower()]:02d}-{int(day):02d}"
         take(vocab.month_pattern, "date", month_date)
-    take(_LAW, "law", lambda m: f"{int(m.group(1))}/{m.group(2)}")
-    take(_SECTION, "section", lambda m: None)  # masked so that § numbers are not phones
-    take(_MONEY_AFTER, "money", lambda m: _number(m.group(1)) + " EUR")
-    take(_MONEY_BEFORE, "money", lambda m: _number(m.group(1)) + " EUR")
-    take(_PERCENT, "percent", lambda m: _number(m.group(1)) + " %")
+    if "/" in text:
+        take(_LAW, "law", lambda m: f"{int(m.group(1))}/{m.group(2)}")
+    if "§" in text:
+        take(_SECTION, "section", lambda m: None)  # masked so that § numbers are not phones
+    if any(word in low for word in vocab.currency_words):
+        take(vocab.money_after, "money", lambda m: _number(m.group(1)) + " EUR")
+        take(vocab.money_before, "money", lambda m: _number(m.group(1)) + " EUR")
+    if "%" in text:
+        take(_PERCENT, "percent", lambda m: _number(m.group(1)) + " %")
     if vocab.unit_pattern is not None:
         def duration(m):
             word = m.group(2).lower()
             unit = next((u for stem, u in vocab.unit_of if word.startswith(stem)), None)
             return f"{int(m.group(1))} {unit}" if unit else None
         take(vocab.unit_pattern, "duration", duration)
-    take(_PHONE, "phone", lambda m: normalize_phone(m.group(0))
-         if 9 <= len(re.sub(r"\D", "", m.group(0))) <= 13 else None)
-    take(_SHORT_NUMBERS, "phone", lambda m: m.group(1))
+    if "+" in text or "0" in text:
+        take(_PHONE, "phone", lambda m: normalize_phone(m.group(0))
+             if 9 <= len(re.sub(r"\D", "", m.group(0))) <= 13 else None)
+    if "1" in text:
+        take(_SHORT_NUMBERS, "phone", lambda m: m.group(1))
     return facts

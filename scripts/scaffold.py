@@ -9,6 +9,7 @@ from pathlib import Path
 from scripts.fingerprint import fingerprint
 from scripts.model import read_page
 from scripts.siteconfig import SiteConfig
+from scripts.sitedata import ui
 
 SOURCE_TEMPLATE = """---
 title: {title}
@@ -95,10 +96,6 @@ def add_to_nav(mkdocs_yml: Path, rel: str) -> bool:
     return True
 
 
-HEADINGS = {"sk": "Pre koho je táto stránka", "en": "Who this page is for",
-            "ru": "Для кого эта страница"}
-
-
 def new_page(config: SiteConfig, rel: str, today: dt.date | None = None) -> list[str]:
     """Create the page in every language (existing files are kept). Returns what was done."""
     today = today or dt.date.today()
@@ -124,7 +121,7 @@ def new_page(config: SiteConfig, rel: str, today: dt.date | None = None) -> list
         # Stamped with the scaffold's fingerprint: as soon as the Slovak text is written,
         # the translations show as outdated until someone translates and stamps them.
         text = TRANSLATION_TEMPLATE.format(title=title, source_lang=source_lang, rel=rel,
-                                           heading=HEADINGS.get(lang, HEADINGS["en"]),
+                                           heading=ui(lang, config.root / "data")["who_heading"],
                                            stamp=stamp)
         path.write_text(text, encoding="utf-8")
         done.append(f"created {path.relative_to(config.root)}")
