@@ -135,6 +135,7 @@ def schemas(langs: list[str]) -> dict[str, dict]:
                 "additionalProperties": TEXT}},
             "endings": {"type": "array", "items": TEXT},
             "hedges": {"type": "array", "items": TEXT},
+            "currency": {"type": "array", "items": TEXT},
         },
         "required": ["months", "units", "formats", "unit_words"],
     }
