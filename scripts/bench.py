@@ -112,7 +112,7 @@ def make_synthetic_site(root: Path, pages: int) -> None:
     """A valid, stamped site with `pages` pages per language (sk, en, ru)."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copytree(REPO / "data", root / "data", dirs_exist_ok=True)
-    retarget_data(root / "data", "area/page-0.md")
+    retarget_data(root / "data", "area/page-0.md", ("sk", "en", "ru"))
     nav = "\n".join(f"      - area/page-{n}.md" for n in range(pages))
     (root / "mkdocs.yml").write_text(
         "site_name: Bench\nsite_url: https://example.org/\ntheme:\n  name: material\n"

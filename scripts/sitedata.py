@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from pathlib import Path
 
@@ -75,10 +76,45 @@ def render_contacts(group: str, lang: str, data_dir: Path = DATA_DIR) -> str:
     return "\n".join(lines) + "\n"
 
 
-def retarget_data(data_dir: Path, page: str) -> None:
-    """Point the page references of a copy of data/ at `page`: synthetic and fixture
-    sites borrow the real data, whose news entries and glossary name the real guides."""
+def keep_languages(data_dir: Path, codes: list[str] | tuple[str, ...]) -> None:
+    """Drop from a copy of data/ the strings of languages that the site using it does not
+    have (a fixture or synthetic site with fewer languages than the real one), so that
+    its data check sees what a real site with those languages would hold. Lines are
+    removed, not re-serialised, so that line numbers of what stays shift predictably and
+    comments survive."""
     import yaml
+
+    ui_file = data_dir / "ui.yml"
+    present = list(yaml.safe_load(ui_file.read_text(encoding="utf-8")) or {}) if ui_file.exists() else []
+    drop = [code for code in present if code not in codes]
+    if not drop:
+        return
+    key = re.compile(rf"^(\s*)(?:{'|'.join(map(re.escape, drop))}):(?:\s|$)")
+    for path in sorted(data_dir.glob("*.yml")):
+        kept: list[str] = []
+        skip_deeper_than: int | None = None
+        for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+            indent = len(line) - len(line.lstrip(" "))
+            if skip_deeper_than is not None:
+                if not line.strip() or indent > skip_deeper_than:
+                    continue
+                skip_deeper_than = None
+            match = key.match(line)
+            if match:
+                skip_deeper_than = len(match.group(1))
+                continue
+            kept.append(line)
+        path.write_text("".join(kept), encoding="utf-8")
+
+
+def retarget_data(data_dir: Path, page: str, codes: list[str] | tuple[str, ...] | None = None) -> None:
+    """Point the page references of a copy of data/ at `page`: synthetic and fixture
+    sites borrow the real data, whose news entries and glossary name the real guides.
+    With `codes`, keep only those languages' strings (see keep_languages)."""
+    import yaml
+
+    if codes is not None:
+        keep_languages(data_dir, codes)
 
     news = data_dir / "news.yml"
     entries = yaml.safe_load(news.read_text(encoding="utf-8")) or []
@@ -99,5 +135,7 @@ def retarget_data(data_dir: Path, page: str) -> None:
     terms = yaml.safe_load(glossary.read_text(encoding="utf-8")) or []
     for term in terms:
         term.pop("guide", None)
+        if "avoid" in term and not term["avoid"]:
+            del term["avoid"]  # its only language was dropped
     glossary.write_text(yaml.safe_dump(terms, allow_unicode=True, sort_keys=False),
                         encoding="utf-8")

@@ -54,6 +54,17 @@ description: Тестовая страница.
 
 См. [главную](../index.md).
 """,
+    "uk": """---
+title: {title}
+description: Тестова сторінка.
+---
+
+Збір становить {{{{ fact:visa-national-fee }}}}, строк – 90 днів.
+
+## Документи {{ #documents }}
+
+Див. [головну](../index.md).
+""",
 }
 
 HOME = """---
@@ -117,7 +128,7 @@ class FixtureSite:
         self.root = root
         self.languages = languages
         shutil.copytree(REPO / "data", root / "data")
-        retarget_data(root / "data", "area/guide.md")
+        retarget_data(root / "data", "area/guide.md", languages)
         (root / "docs").mkdir()
 
     def write(self, rel: str, text: str) -> Path:

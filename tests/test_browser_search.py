@@ -69,6 +69,24 @@ QUERIES = {
         ("уставный капитал", "business/company/"),
         ("временная защита", "temporary-protection/"),
     ],
+    "uk": [
+        ("тимчасовий притулок", "temporary-protection/"),
+        ("тимчасове перебування", "residence/temporary-residence/"),
+        ("постійне перебування", "residence/permanent-residence/"),
+        ("громадянства", "citizenship/"),
+        ("возз'єднання сім'ї", "family/family-reunification/"),
+        ("блакитна карта", "employment/eu-blue-card/"),
+        ("сезонна робота", "employment/seasonal-work/"),
+        ("медичне страхування", "living/health-insurance/"),
+        ("дитячий садок", "education/school-for-children/"),
+        ("допустиме перебування", "residence/tolerated-stay/"),
+        ("шлюб", "family/marriage/"),
+        ("мінімальна зарплата", "employment/rights-at-work/"),
+        ("допомога на дитину", "family/family-benefits/"),
+        ("домашнє насильство", "family/help-with-violence/"),
+        ("подвійне громадянство", "citizenship/dual-citizenship/"),
+        ("статутний капітал", "business/company/"),
+    ],
 }
 
 # Typed the way people ask: questions, declined forms, everyday words, no diacritics,
@@ -283,6 +301,68 @@ ASKED = {
         ("страховка медецинская", "living/health-insurance/"),
         ("вид на жительсво", "residence/temporary-residence/"),
     ],
+    "uk": [
+        # temporary protection first: most Ukrainian readers hold it
+        ("як отримати тимчасовий притулок", "temporary-protection/applying/"),
+        ("як подати заяву на тимчасовий притулок", "temporary-protection/applying/"),
+        ("чи можна працювати з тимчасовим притулком", "temporary-protection/rights/"),
+        ("чи можна поїхати в Україну і повернутися", "temporary-protection/travel-and-residence/"),
+        ("біженці з України", "temporary-protection/applying/"),
+        ("тимчасового притулку", "temporary-protection/applying/"),
+        ("як попросити азил", "residence/asylum/"),
+        ("мені відмовили в перебуванні що робити", "residence/appeals-and-legal-aid/"),
+        ("виїжджаю зі Словаччини назавжди", "residence/leaving-slovakia/"),
+        ("розлучення з іноземцем", "family/divorce-and-custody/"),
+        ("мене звільнили з роботи", "employment/losing-a-job/"),
+        ("як подати податкову декларацію", "employment/taxes-for-employees/"),
+        ("лікарняний і пенсія", "living/social-security/"),
+        ("як знайти сімейного лікаря", "living/healthcare/"),
+        ("обмін водійського посвідчення", "living/driving/"),
+        ("як активувати електронну скриньку", "living/e-government/"),
+        ("дискримінація на роботі", "living/discrimination/"),
+        # questions
+        ("скільки коштує тимчасове перебування", "residence/fees/"),
+        ("як продовжити тимчасове перебування", "residence/renewal-and-changes/"),
+        ("чи потрібна віза до Словаччини", "residence/entry-and-visas/"),
+        ("як отримати словацьке громадянство", "citizenship/conditions/"),
+        ("чи можна мати два громадянства", "citizenship/dual-citizenship/"),
+        ("як відкрити фірму", "business/company/"),
+        ("як отримати дозвіл на роботу", "employment/single-permit/"),
+        ("що робити після приїзду", "living/first-steps/"),
+        ("як знайти роботу в Словаччині", "employment/finding-a-job/"),
+        ("роботодавець не платить зарплату", "employment/rights-at-work/"),
+        ("як перевезти сім'ю", "family/family-reunification/"),
+        ("як одружитися в Словаччині", "family/marriage/"),
+        ("де вивчити словацьку мову", "education/slovak-language/"),
+        ("загубив посвідку на перебування", "residence/renewal-and-changes/"),
+        ("як підтвердити диплом", "education/recognition-of-education/"),
+        ("як записати дитину до школи", "education/school-for-children/"),
+        ("як отримати постійне перебування", "residence/permanent-residence/"),
+        # word forms
+        ("візи", "residence/entry-and-visas/"),
+        ("шлюбу", "family/marriage/"),
+        ("медичного страхування", "living/health-insurance/"),
+        ("сезонної роботи", "employment/seasonal-work/"),
+        ("возз'єднанні сім'ї", "family/family-reunification/"),
+        ("блакитну карту", "employment/eu-blue-card/"),
+        ("народженні дитини", "family/birth-of-a-child/"),
+        ("постійного перебування", "residence/permanent-residence/"),
+        # everyday words
+        ("декрет", "family/family-benefits/"),
+        ("посвідка на перебування", "residence/temporary-residence/"),
+        ("садочок", "education/school-for-children/"),
+        ("мінімалка", "employment/rights-at-work/"),
+        ("зняти квартиру", "living/housing/"),
+        ("швидка допомога", "living/emergency/"),
+        ("нострифікація", "education/recognition-of-education/"),
+        ("весілля", "family/marriage/"),
+        ("ФОП", "business/trade-licence/"),
+        # Slovak terms, typos, another apostrophe
+        ("živnosť", "business/trade-licence/"),
+        ("dočasné útočisko", "temporary-protection/applying/"),
+        ("громадянсво", "citizenship/"),
+        ("возз’єднання сім’ї", "family/family-reunification/"),
+    ],
 }
 
 SITE = load_site_config(REPO)
@@ -373,6 +453,7 @@ def test_done_when_zivnost_and_grazhdanstva(tab, served):
     ("sk", "koľko stojí prechodný pobyt"),
     ("en", "how much does temporary residence cost"),
     ("ru", "сколько стоит вид на жительство"),
+    ("uk", "скільки коштує тимчасове перебування"),
 ])
 def test_cost_questions_put_the_fees_table_first(tab, served, lang, query):
     open_language(tab, served, lang)
@@ -429,6 +510,7 @@ def test_show_more_results(tab, served):
     ("sk", "Žiadne vyhovujúce", "Prechodný pobyt"),
     ("en", "No matching", "Temporary residence"),
     ("ru", "Совпадений не найдено", "Временное проживание"),
+    ("uk", "Збігів не знайдено", "Тимчасове перебування"),
 ])
 def test_no_dead_end_when_nothing_matches(tab, served, lang, none_text, guide_title):
     open_language(tab, served, lang)
@@ -446,7 +528,7 @@ def test_no_dead_end_when_nothing_matches(tab, served, lang, none_text, guide_ti
     assert any(t.startswith(guide_title) for _, t in guides), guides
     # The MIC hotline from data/contacts.yml, group free-help, in the reader's language.
     assert fallback.locator("a[href^='tel:']").first.inner_text() == "0850 211 478"
-    results(tab, "pobyt" if lang == "sk" else "residence" if lang == "en" else "ВНЖ")
+    results(tab, {"sk": "pobyt", "en": "residence", "ru": "ВНЖ", "uk": "перебування"}[lang])
     assert not fallback.is_visible()
 
 
