@@ -73,7 +73,7 @@ test: $(STAMP) browser build-deps $(NODE_STAMP)
 	  "content checks=$(BIN)/python -m scripts check" \
 	  "strict build=env SITE_URL=$(TEST_SITE_URL) $(BIN)/mkdocs build --strict --clean -d $(TEST_SITE)" \
 	  "pytest=env BUILT_SITE=$(TEST_SITE) $(BIN)/python -m pytest" \
-	  "audit=$(BIN)/python -m scripts.audit"
+	  "audit=env BUILT_SITE=$(TEST_SITE) SITE_URL=$(TEST_SITE_URL) $(BIN)/python -m scripts.audit"
 
 # Audit tools (axe-core, Lighthouse) and Workbox (offline reading, copied into site/)
 # from the npm registry, pinned by package-lock.json.

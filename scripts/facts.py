@@ -24,6 +24,7 @@ _CURRENCY = r"(?:€|EUR\b)"
 
 _MAY_HOLD_FACT = re.compile(r"[\d@]|https?:")
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\d{4}")
 _URL = re.compile(r"https?://[^\s<>()\[\]{}\"'`]+", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -151,7 +152,7 @@ def extract(text: str, line: int, lang: str, data_dir: Path = sitedata.DATA_DIR)
         take(_ISO_DATE, "date", lambda m: m.group(0))
     if "." in text:
         take(_NUM_DATE, "date", lambda m: f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}")
-    if vocab.month_pattern is not None:
+    if vocab.month_pattern is not None and _YEAR.search(text):
         def month_date(m):
             if m.group(1):
                 day, month, year = m.group(1), m.group(2), m.group(3)
@@ -168,7 +169,7 @@ def extract(text: str, line: int, lang: str, data_dir: Path = sitedata.DATA_DIR)
         take(vocab.money_before, "money", lambda m: _number(m.group(1)) + " EUR")
     if "%" in text:
         take(_PERCENT, "percent", lambda m: _number(m.group(1)) + " %")
-    if vocab.unit_pattern is not None:
+    if vocab.unit_pattern is not None and any(stem in low for stem, _ in vocab.unit_of):
         def duration(m):
             word = m.group(2).lower()
             unit = next((u for stem, u in vocab.unit_of if word.startswith(stem)), None)

@@ -14,6 +14,16 @@ from sitefactory import FixtureSite  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SITE_URL = "https://guide.example.org/sub/"
+
+
+def language_prefixes() -> list[tuple[str, str]]:
+    """(URL prefix, language) of every language of the real site, from mkdocs.yml."""
+    from scripts.siteconfig import load_site_config
+
+    config = load_site_config(REPO)
+    return [("" if code == config.source_language else f"{code}/", code) for code in config.codes]
+
+
 SUBPATH = "/sub/"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",

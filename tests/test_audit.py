@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import language_prefixes
 from scripts import audit
 
 GOOD = """<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -64,13 +65,15 @@ def test_audit_fails_on_low_lighthouse_scores_and_deferrable_blocking_css():
 
 
 def test_pages_are_classified_by_type_and_language(built):
-    kinds = {(url, lang): kind for url, lang, kind in audit.pages_of(built, ["sk", "en", "ru"], "sk")}
+    codes = [lang for _prefix, lang in language_prefixes()]
+    kinds = {(url, lang): kind for url, lang, kind in audit.pages_of(built, codes, "sk")}
     assert kinds[("", "sk")] == "home"
     assert kinds[("en/", "en")] == "home"
     assert kinds[("ru/residence/", "ru")] == "section"
     assert kinds[("en/residence/fees/", "en")] == "guide"
     assert kinds[("ru/about/privacy/", "ru")] == "site"
     assert kinds[("en/404.html", "en")] == "404"
+    assert kinds[("uk/residence/fees/", "uk")] == "guide"
     assert not any(url.startswith("pagefind/") for url, _ in kinds)
 
 

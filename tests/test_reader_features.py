@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from conftest import REPO, serve_directory, tab_until
+from conftest import REPO, language_prefixes, serve_directory, tab_until
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -180,7 +180,7 @@ def test_glossary_tooltip_opens_with_a_tap_on_a_phone(browser, served):
 
 def test_each_language_has_a_glossary_page_with_every_term(built):
     entries = yaml.safe_load((REPO / "data/glossary.yml").read_text(encoding="utf-8"))
-    for prefix, lang in (("", "sk"), ("en/", "en"), ("ru/", "ru")):
+    for prefix, lang in language_prefixes():
         html = (built / prefix / "glossary/index.html").read_text(encoding="utf-8")
         assert html.count('<dt id="term-') == len(entries)
         for entry in entries:
@@ -233,7 +233,7 @@ def _news_entries() -> list[dict]:
 
 def test_feed_is_valid_atom_and_lists_every_change(page, served, built):
     entries = _news_entries()
-    for prefix, lang in (("", "sk"), ("en/", "en"), ("ru/", "ru")):
+    for prefix, lang in language_prefixes():
         page.goto(served + prefix + "news/")
         feed_link = page.locator('link[rel=alternate][type="application/atom+xml"]')
         response = page.request.get(page.evaluate(

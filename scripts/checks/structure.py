@@ -26,11 +26,15 @@ def ordinal(number: int) -> str:
 
 
 def anchors(page: Page) -> set[str]:
-    """Every id a `page.md#id` link may point at."""
-    ids = {h.id for h in page.headings if h.id}
-    ids.update(_ATTR_ID.findall(page.body))
-    ids.update(_HTML_ID.findall(page.body))
-    return ids
+    """Every id a `page.md#id` link may point at (kept on the page: a page is linked
+    from many others, in every language)."""
+    cached = page.__dict__.get("_anchors")
+    if cached is None:
+        cached = {h.id for h in page.headings if h.id}
+        cached.update(_ATTR_ID.findall(page.body))
+        cached.update(_HTML_ID.findall(page.body))
+        page.__dict__["_anchors"] = cached
+    return cached
 
 
 def resolve(page: Page, target: str) -> str | None:
@@ -194,6 +198,9 @@ def check_scaffold(page: Page) -> list[Finding]:
         lines = page.path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         return out
+    text = "\n".join(lines)
+    if "…" not in text and not any(needle in text for needle, _what in LEFTOVERS):
+        lines = []  # nothing of the scaffold left (most pages): no line-by-line scan
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if stripped == "…":
