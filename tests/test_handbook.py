@@ -25,10 +25,22 @@ def model():
     return load_site(CONFIG)
 
 
+_TEXT: dict[str, list[str]] = {}
+
+
+def pdf_pages(built, lang: str) -> list[str]:
+    """The text of each page of a language's PDF, extracted once per test run (pypdf
+    takes several seconds per handbook)."""
+    if lang not in _TEXT:
+        reader = PdfReader(built / "downloads" / f"guide-{lang}.pdf")
+        _TEXT[lang] = [page.extract_text() or "" for page in reader.pages]
+    return _TEXT[lang]
+
+
 @pytest.mark.parametrize("lang", CONFIG.codes)
 def test_handbook_has_every_guide_in_nav_order_with_dates_sources_and_addresses(built, model, lang):
     pdf = PdfReader(built / "downloads" / f"guide-{lang}.pdf")
-    pages = [page.extract_text() or "" for page in pdf.pages]
+    pages = pdf_pages(built, lang)
     assert len(pages) > 20
     chapters = handbook.chapters(CONFIG, model, lang)
     assert len(chapters) > 20
@@ -52,18 +64,22 @@ def test_handbook_has_every_guide_in_nav_order_with_dates_sources_and_addresses(
     assert any("DejaVu-Sans" in font for font in fonts), fonts
 
 
-def test_russian_handbook_is_real_cyrillic_text(built):
-    pdf = PdfReader(built / "downloads" / "guide-ru.pdf")
-    text = "".join(page.extract_text() or "" for page in pdf.pages)
-    letters = [ch for ch in text if ch.isalpha()]
-    cyrillic = [ch for ch in letters if "\u0400" <= ch <= "\u04ff"]
-    assert len(cyrillic) > 0.6 * len(letters)
-    assert "Пребывание" in text or "пребывани" in text
+@pytest.mark.parametrize("lang, word, letters", [
+    ("ru", "пребывани", "ёыэ"),
+    ("uk", "перебуванн", "іїє'"),
+])
+def test_cyrillic_handbooks_are_real_text(built, lang, word, letters):
+    text = "".join(pdf_pages(built, lang))
+    alpha = [ch for ch in text if ch.isalpha()]
+    cyrillic = [ch for ch in alpha if "\u0400" <= ch <= "\u04ff"]
+    assert len(cyrillic) > 0.6 * len(alpha)
+    assert word in text.lower()
+    for letter in letters:
+        assert letter in text, letter
 
 
 def test_slovak_handbook_keeps_diacritics(built):
-    pdf = PdfReader(built / "downloads" / "guide-sk.pdf")
-    text = "".join(page.extract_text() or "" for page in pdf.pages)
+    text = "".join(pdf_pages(built, "sk"))
     for letter in "áčďéíľňóôŕšťúýž":
         assert letter in text, letter
 
