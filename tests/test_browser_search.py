@@ -360,7 +360,7 @@ ASKED = {
         # Slovak terms, typos, another apostrophe
         ("živnosť", "business/trade-licence/"),
         ("dočasné útočisko", "temporary-protection/applying/"),
-        ("громадянсво", "citizenship/"),
+        ("громадянсво", "citizenship/conditions/"),
         ("возз’єднання сім’ї", "family/family-reunification/"),
     ],
 }
