@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import random
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -38,8 +39,11 @@ def tiny_site(tmp_path: Path):
 
 
 def test_audit_reports_violations_third_parties_weight_and_blocking_scripts(tiny_site):
-    with audit.serve_gzip(tiny_site) as base:
-        results = audit._measure((base, [("good/", "en", "guide"), ("bad/", "en", "guide")], "phone"))
+    # In its own process, as the audit runs it: Playwright's sync API cannot run inside the
+    # event loop that the browser tests of the same session may have started.
+    with audit.serve_gzip(tiny_site) as base, ProcessPoolExecutor(max_workers=1) as pool:
+        job = (base, [("good/", "en", "guide"), ("bad/", "en", "guide")], "phone")
+        results = pool.submit(audit._measure, job).result()
     good, bad = results
     assert good.violations == [] and good.third_party == [] and good.transferred < 2048
     assert audit.breaches([good], {}) == []
@@ -89,15 +93,19 @@ def test_gzip_server_compresses_text_like_a_static_host(tiny_site):
 
 def test_lighthouse_retries_a_miss_and_keeps_the_median(monkeypatch):
     runs = iter([
-        {"performance": 94, "accessibility": 100, "best-practices": 100, "seo": 100},
+        {"performance": 88, "accessibility": 100, "best-practices": 100, "seo": 100},
         {"performance": 99, "accessibility": 100, "best-practices": 100, "seo": 100},
         {"performance": 97, "accessibility": 100, "best-practices": 100, "seo": 100},
-        {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 100},
-        {"performance": 93, "accessibility": 100, "best-practices": 100, "seo": 100},
-        {"performance": 99, "accessibility": 100, "best-practices": 100, "seo": 100},
+        {"performance": 85, "accessibility": 100, "best-practices": 100, "seo": 100},
+        {"performance": 96, "accessibility": 100, "best-practices": 100, "seo": 100},
+        {"performance": 87, "accessibility": 100, "best-practices": 100, "seo": 100},
+        {"performance": 89, "accessibility": 100, "best-practices": 100, "seo": 100},
+        {"performance": 92, "accessibility": 100, "best-practices": 100, "seo": 100},
+        {"performance": 80, "accessibility": 100, "best-practices": 100, "seo": 100},
+        {"performance": 86, "accessibility": 100, "best-practices": 100, "seo": 100},
     ])
     calls = []
     monkeypatch.setattr(audit, "lighthouse", lambda url: calls.append(url) or dict(next(runs)))
-    assert audit.lighthouse_median("u")["performance"] == 97  # a one-off dip: median passes
-    assert audit.lighthouse_median("u")["performance"] == 93  # a real miss: median fails too
-    assert len(calls) == 6
+    assert audit.lighthouse_median("u")["performance"] == 96  # a one-off dip: median passes
+    assert audit.lighthouse_median("u")["performance"] == 87  # a real miss: median fails too
+    assert len(calls) == 10
