@@ -190,6 +190,19 @@ def test_each_language_has_a_glossary_page_with_every_term(built):
 
 # --- language suggestion --------------------------------------------------------------
 
+def test_language_suggestion_offers_ukrainian_to_ukrainian_browsers(browser, served):
+    context = browser.new_context(locale="uk-UA")
+    tab = context.new_page()
+    tab.goto(served)
+    item = tab.locator('[data-lang-suggest] [data-lang="uk"]')
+    assert item.is_visible()
+    assert item.get_attribute("lang") == "uk"
+    assert "Читати українською" in item.text_content()
+    assert item.locator("a").get_attribute("href").endswith("uk/")
+    assert not tab.locator('[data-lang-suggest] [data-lang="ru"]').is_visible()
+    context.close()
+
+
 def test_language_suggestion_appears_once_and_stays_dismissed(browser, served):
     context = browser.new_context(locale="ru-RU")
     tab = context.new_page()
