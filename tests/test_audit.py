@@ -14,13 +14,19 @@ from scripts import audit
 
 GOOD = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Good</title></head>
-<body><main><h1>Good page</h1><p>Plain text.</p></main></body></html>"""
+<body><main><h1>Good page</h1><div data-at-a-glance><p>In short.</p></div>
+<div class="md-typeset"><p>Plain text.</p><table><tr><th>fee</th></tr><tr><td>1</td></tr></table></div>
+</main></body></html>"""
 
 BAD = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Bad</title>
 <script src="../blocking.js"></script></head>
 <body><main><h1>Bad page</h1><img src="../photo.png">
-<img src="http://127.0.0.1:1/tracker.gif" alt="tracker"></main>
+<img src="http://127.0.0.1:1/tracker.gif" alt="tracker"><img src="../gone.png" alt="gone">
+<div class="md-typeset"><div class="md-typeset__scrollwrap" style="overflow-x:auto"><table>
+<tr><th>a very long column heading that cannot wrap</th></tr>
+<tr><td style="white-space:nowrap">Supercalifragilisticexpialidocious-and-then-some-more-text-here</td></tr>
+</table></div></div></main>
 <script src="../big.js" defer></script></body></html>"""
 
 
@@ -42,18 +48,28 @@ def test_audit_reports_violations_third_parties_weight_and_blocking_scripts(tiny
     # In its own process, as the audit runs it: Playwright's sync API cannot run inside the
     # event loop that the browser tests of the same session may have started.
     with audit.serve_gzip(tiny_site) as base, ProcessPoolExecutor(max_workers=1) as pool:
-        job = (base, [("good/", "en", "guide"), ("bad/", "en", "guide")], "phone")
+        job = (base, [("good/", "en", "guide"), ("bad/", "en", "guide")])
         results = pool.submit(audit._measure, job).result()
-    good, bad = results
-    assert good.violations == [] and good.third_party == [] and good.transferred < 2048
-    assert audit.breaches([good], {}) == []
+    by_page = {(r.url, r.viewport): r for r in results}
+    assert sorted(by_page) == [(url, viewport) for url in ("bad/", "good/")
+                               for viewport in ("desktop", "phone")]
+    good, good_desktop = by_page["good/", "phone"], by_page["good/", "desktop"]
+    bad, bad_desktop = by_page["bad/", "phone"], by_page["bad/", "desktop"]
+    assert good.violations == [] and good.third_party == [] and 0 < good.transferred < 2048
+    assert good.glance_boxes == 1 and good.wide_tables == []
+    assert audit.breaches([good, good_desktop], {}) == []
 
     problems = audit.breaches([bad], {})
     assert any("axe image-alt" in p for p in problems), problems
     assert any("request to another origin: http://127.0.0.1:1/tracker.gif" in p for p in problems)
+    assert any("gone.png (HTTP 404)" in p for p in problems), problems
     assert any("first visit transfers" in p and "budget 75 KB" in p for p in problems)
     assert any("render-blocking script" in p for p in problems)
+    assert any("scrolls sideways at 360 px" in p for p in problems), problems
+    assert any("0 at-a-glance boxes" in p for p in problems), problems
     assert all(p.startswith("bad/ [phone]: ") for p in problems)
+    # The desktop tab finds the same accessibility faults; layout and weight are phone checks.
+    assert any("axe image-alt" in p for p in audit.breaches([bad_desktop], {}))
 
 
 def test_audit_fails_on_low_lighthouse_scores_and_deferrable_blocking_css():
@@ -92,20 +108,19 @@ def test_gzip_server_compresses_text_like_a_static_host(tiny_site):
 
 
 def test_lighthouse_retries_a_miss_and_keeps_the_median(monkeypatch):
-    runs = iter([
-        {"performance": 88, "accessibility": 100, "best-practices": 100, "seo": 100},
-        {"performance": 99, "accessibility": 100, "best-practices": 100, "seo": 100},
-        {"performance": 97, "accessibility": 100, "best-practices": 100, "seo": 100},
-        {"performance": 85, "accessibility": 100, "best-practices": 100, "seo": 100},
-        {"performance": 96, "accessibility": 100, "best-practices": 100, "seo": 100},
-        {"performance": 87, "accessibility": 100, "best-practices": 100, "seo": 100},
-        {"performance": 89, "accessibility": 100, "best-practices": 100, "seo": 100},
-        {"performance": 92, "accessibility": 100, "best-practices": 100, "seo": 100},
-        {"performance": 80, "accessibility": 100, "best-practices": 100, "seo": 100},
-        {"performance": 86, "accessibility": 100, "best-practices": 100, "seo": 100},
-    ])
+    def run(performance: int) -> dict:
+        return {"performance": performance, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+    first = [run(88), run(95), run(85)]  # a dips once, b passes, c misses for real
+    again = [run(99), run(97), run(96), run(93),  # a: 88 99 97 96 93 -> median 96
+             run(87), run(89), run(92), run(80)]  # c: 85 87 89 92 80 -> median 87
+    batches = iter([first, again])
     calls = []
-    monkeypatch.setattr(audit, "lighthouse", lambda url: calls.append(url) or dict(next(runs)))
-    assert audit.lighthouse_median("u")["performance"] == 96  # a one-off dip: median passes
-    assert audit.lighthouse_median("u")["performance"] == 87  # a real miss: median fails too
-    assert len(calls) == 10
+    monkeypatch.setattr(audit, "lighthouse", lambda urls: calls.append(list(urls)) or next(batches))
+    scores = audit.lighthouse_median(["a", "b", "c"])
+    assert calls == [["a", "b", "c"], ["a"] * 4 + ["c"] * 4]  # b is not measured again
+    assert scores["a"]["performance"] == 96 and scores["a"]["_runs"] == [88, 93, 96, 97, 99]
+    assert scores["b"]["performance"] == 95 and "_runs" not in scores["b"]
+    assert scores["c"]["performance"] == 87
+    assert audit.breaches([], {"c": scores["c"] | {"_failing": {}, "_blocking": []}}) == [
+        "c: Lighthouse performance 87 < 90 (failing audits: none)"]
