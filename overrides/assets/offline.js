@@ -44,6 +44,31 @@ window.guideOffline = (function () {
     out.textContent = " " + text;
   }
 
+  function hex(buffer) {
+    return Array.prototype.map.call(new Uint8Array(buffer), function (b) {
+      return ("0" + b.toString(16)).slice(-2);
+    }).join("");
+  }
+
+  // A file whose bytes are not the ones the manifest names (a copy the worker fell back
+  // to when the network failed, a host still half-way through a deploy) is fetched again,
+  // and never stored: the saved manifest must describe what is really kept.
+  function fetchChecked(url, sha, tries) {
+    return fetch(url, { cache: "no-cache" }).then(function (r) {
+      if (!r.ok) throw new Error(url + " " + r.status);
+      if (!(window.crypto && crypto.subtle)) return r;
+      return r.clone().arrayBuffer().then(function (body) {
+        return crypto.subtle.digest("SHA-256", body);
+      }).then(function (digest) {
+        if (hex(digest).slice(0, sha.length) === sha) return r;
+        throw new Error(url + ": not the published version");
+      });
+    }).catch(function (error) {
+      if (tries > 1) return fetchChecked(url, sha, tries - 1);
+      throw error;
+    });
+  }
+
   // Fetch what is new or changed since `previous` (all of it on a first save), store
   // it where sw.js looks, drop this language's pages that are gone, then record the
   // manifest: from then on the language counts as saved.
@@ -60,8 +85,7 @@ window.guideOffline = (function () {
           var file = queue.shift();
           if (!file) return null;
           var url = new URL(file.url, root).href;
-          return fetch(url, { cache: "no-cache" }).then(function (r) {
-            if (!r.ok) throw new Error(url + " " + r.status);
+          return fetchChecked(url, file.sha, 2).then(function (r) {
             return stores[file.page ? 0 : 1].put(url, r);
           }).then(function () {
             done += file.download;
