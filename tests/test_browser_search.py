@@ -385,12 +385,15 @@ def open_language(page, served, lang: str) -> None:
 
 
 def settle(page, query: str) -> None:
-    """Wait until the box holds `query` and its results (or the no-results help) are shown.
+    """Wait until the box holds `query` and its results (or the no-results help) are shown,
+    the first screen of results with their sections and excerpts (the list is
+    aria-busy until then).
 
     The list is emptied on every keystroke, so whatever appears belongs to this query."""
     page.wait_for_function(
         """q => document.querySelector('[data-site-search-input]').value === q && (
-             document.querySelectorAll('[data-site-search-results] > li').length > 0 ||
+             (document.querySelectorAll('[data-site-search-results] > li').length > 0 &&
+              !document.querySelector('[data-site-search-results][aria-busy]')) ||
              (document.querySelector('[data-site-search-fallback]') || {}).hidden === false)""",
         arg=query, timeout=10000)
 
