@@ -8,6 +8,9 @@ query settings for assets/search.js.
 - `write_settings(...)`: data/search.yml's block for one language plus what the search
   box shows when nothing matches (the most-read guides with their titles, the free-help
   contacts), as assets/search/<lang>.json. search.js downloads it on first use only.
+- `add_page_ids(site_dir)`: after Pagefind indexed the site, adds every indexed page of
+  the language (id -> url, title, keywords) to that file, so that search.js lists and
+  orders results before downloading any page's text.
 """
 
 from __future__ import annotations

@@ -59,7 +59,7 @@
     ".site-search-more[hidden]{display:none}" +
     // A result waiting for its excerpt keeps the room of one, so that the list does not
     // jump and only the results really on screen count as seen.
-    ".site-search [data-pending]{min-height:5.5rem}" +
+    ".site-search [data-pending]{min-height:7rem}" +
     ".site-search-fallback{padding:.4rem 1rem 1rem;font-size:.75rem}" +
     ".site-search-fallback a{color:var(--md-typeset-a-color,#4051b5);text-decoration:underline}" +
     ".site-search-fallback h2{font-size:.8rem;margin:.8rem 0 .3rem}" +
@@ -400,12 +400,15 @@
     fillTimer = setTimeout(function () {
       if (ticket !== latest) return;
       var eager = items.slice(0, EAGER).map(fill).filter(Boolean);
-      items.slice(EAGER).forEach(function (li) {
-        if (observer) observer.observe(li);
-        else fill(li);
-      });
       Promise.all(eager).then(function () {
-        if (ticket === latest) list.removeAttribute("aria-busy");
+        if (ticket !== latest) return;
+        list.removeAttribute("aria-busy");
+        // Only now, with the first results at their real height, is it known which of
+        // the others are on screen.
+        items.slice(EAGER).forEach(function (li) {
+          if (observer) observer.observe(li);
+          else fill(li);
+        });
       });
     }, Math.max(0, typedAt + SETTLE_MS - Date.now()));
   }
@@ -583,9 +586,22 @@
   // downloaded and unpacked, so that the search after the last keystroke finds them ready.
   function preload() {
     if (!ready || !settings || typeof settings.then === "function") return;
-    analyse(input.value.trim(), settings).terms.forEach(function (term) {
+    var value = input.value;
+    var typing = /[\p{L}\p{N}]$/u.test(value) ? split(value).pop() : "";
+    // A word still being typed that may become a stop or cost word ("koľk" of
+    // "koľko") would fetch a chunk that the search will not use.
+    var skip = "";
+    if (typing) {
+      var folded = fold(typing);
+      var words = (settings.stop_words || []).concat.apply(settings.stop_words || [],
+        (settings.intents || []).map(function (i) { return i.words || []; }));
+      if (words.some(function (w) { return w.length > typing.length && fold(w).indexOf(folded) === 0; })) {
+        skip = stem(typing, settings);
+      }
+    }
+    analyse(value.trim(), settings).terms.forEach(function (term) {
       // Shorter beginnings often span two chunks of which the whole word needs one.
-      if (term.length >= 4) ready.preload(term).catch(function () {});
+      if (term.length >= 4 && term !== skip) ready.preload(term).catch(function () {});
     });
   }
 
