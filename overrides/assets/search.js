@@ -593,7 +593,7 @@
     var skip = "";
     if (typing) {
       var folded = fold(typing);
-      var words = (settings.stop_words || []).concat.apply(settings.stop_words || [],
+      var words = [].concat.apply(settings.stop_words || [],
         (settings.intents || []).map(function (i) { return i.words || []; }));
       if (words.some(function (w) { return w.length > typing.length && fold(w).indexOf(folded) === 0; })) {
         skip = stem(typing, settings);
