@@ -528,7 +528,9 @@ def test_fragments_load_only_for_results_on_screen(browser, served):
     context = browser.new_context(viewport={"width": 390, "height": 800})  # a phone
     tab = context.new_page()
     fragments: list[str] = []
+    worker: list[str] = []
     tab.on("request", lambda r: fragments.append(r.url) if r.url.endswith(".pf_fragment") else None)
+    tab.on("request", lambda r: worker.append(r.url) if "pagefind-worker" in r.url else None)
     open_language(tab, served, "en")
     listed = results(tab, "residence")
     assert len(listed) == 10 and len(set(listed)) == 10
@@ -549,6 +551,9 @@ def test_fragments_load_only_for_results_on_screen(browser, served):
     links = last.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert links[0] == listed[9]
     assert all(h.split("#")[0] == listed[9] for h in links), links  # a section of its own page
+    # Pagefind searches on the page: its worker (pagefind.js's code again, 12 KB) is not
+    # downloaded (search.js passes Pagefind 1.5's `noWorker`; an upgrade may rename it).
+    assert worker == []
     # Filling in never reorders the list.
     assert tab.eval_on_selector_all(
         "[data-site-search-results] > li", "els => els.map(li => li.querySelector('a').getAttribute('href'))"
