@@ -8,6 +8,9 @@ query settings for assets/search.js.
 - `write_settings(...)`: data/search.yml's block for one language plus what the search
   box shows when nothing matches (the most-read guides with their titles, the free-help
   contacts), as assets/search/<lang>.json. search.js downloads it on first use only.
+- `add_page_ids(site_dir)`: after Pagefind indexed the site, adds every indexed page of
+  the language (id -> url, title, keywords) to that file, so that search.js lists and
+  orders results before downloading any page's text.
 """
 
 from __future__ import annotations
@@ -124,22 +127,45 @@ def write_settings(site_dir: Path, data: dict) -> Path:
     return target
 
 
-def add_page_ids(site_dir: Path) -> None:
-    """After Pagefind ran: give each intent page its Pagefind id.
+def indexed_pages(site_dir: Path) -> dict[str, dict[str, list[str]]]:
+    """Every page Pagefind indexed, per language: {lang: {page id: [url, title, keywords]}}.
 
-    search.js then raises the page's own result (with its sections and highlighted
-    words) instead of guessing which result it is by loading each one's data."""
-    fragments = site_dir / "pagefind" / "fragment"
-    ids: dict[str, str] = {}
-    for fragment in fragments.glob("*.pf_fragment"):
+    The id is the name of the page's fragment (Pagefind prefixes it with the page's
+    language, "en_abc1234"), the url is relative to the site root ("en/residence/fees/"),
+    and the title and keywords are the page's Pagefind meta (what `result.data()` returns)."""
+    pages: dict[str, dict[str, list[str]]] = {}
+    for fragment in sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment")):
         text = gzip.decompress(fragment.read_bytes()).decode("utf-8")
         data = json.loads(text[text.index("{"):])  # after Pagefind's file signature
-        ids[str(data.get("url", "")).lstrip("/")] = fragment.name.removesuffix(".pf_fragment")
+        page_id = fragment.name.removesuffix(".pf_fragment")
+        lang = page_id.rpartition("_")[0].split("-")[0]
+        meta = data.get("meta") or {}
+        url = str(data.get("url", "")).lstrip("/")
+        entry = [url, str(meta.get("title") or url)]
+        if meta.get("keywords"):
+            entry.append(str(meta["keywords"]))
+        pages.setdefault(lang, {})[page_id] = entry
+    return pages
+
+
+def add_page_ids(site_dir: Path) -> None:
+    """After Pagefind ran: add what search.js needs to know of each page before loading it.
+
+    - `pages`: every indexed page of the language (see `indexed_pages`). search.js lists
+      each result with its link and title at once and decides the order (keywords the
+      reader typed exactly) before downloading any page's fragment; fragments are then
+      loaded only for the results on screen, for their best section and excerpt.
+    - each intent page gets its Pagefind id, so that search.js raises the page's own
+      result (with its sections and highlighted words) instead of a plain link."""
+    pages = indexed_pages(site_dir)
     for path in (site_dir / SETTINGS_DIR).glob("*.json"):
         data = json.loads(path.read_text(encoding="utf-8"))
+        own = pages.get(str(data.get("lang", "")), {})
+        ids = {entry[0]: page_id for page_id, entry in own.items()}
         for intent in data.get("intents", []):
             for page in intent.get("pages", []):
                 # Both are relative to the site root ("en/residence/fees/").
                 if page["url"] in ids:
                     page["id"] = ids[page["url"]]
+        data["pages"] = own
         write_settings(site_dir, data)

@@ -5,6 +5,8 @@ per query), so the ~300 queries below run in well under two minutes."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import REPO
@@ -385,12 +387,15 @@ def open_language(page, served, lang: str) -> None:
 
 
 def settle(page, query: str) -> None:
-    """Wait until the box holds `query` and its results (or the no-results help) are shown.
+    """Wait until the box holds `query` and its results (or the no-results help) are shown,
+    the first screen of results with their sections and excerpts (the list is
+    aria-busy until then).
 
     The list is emptied on every keystroke, so whatever appears belongs to this query."""
     page.wait_for_function(
         """q => document.querySelector('[data-site-search-input]').value === q && (
-             document.querySelectorAll('[data-site-search-results] > li').length > 0 ||
+             (document.querySelectorAll('[data-site-search-results] > li').length > 0 &&
+              !document.querySelector('[data-site-search-results][aria-busy]')) ||
              (document.querySelector('[data-site-search-fallback]') || {}).hidden === false)""",
         arg=query, timeout=10000)
 
@@ -504,6 +509,56 @@ def test_show_more_results(tab, served):
     assert len(shown) == min(20, count)
     assert len(set(shown)) == len(shown)
     assert tab.evaluate("document.activeElement.getAttribute('href')") == shown[10]
+
+
+@pytest.mark.parametrize("lang", sorted(PREFIX))
+def test_settings_list_every_indexed_page_of_the_language(built, lang):
+    """search.js lists and orders results from this list before any fragment arrives."""
+    settings = json.loads((built / "assets" / "search" / f"{lang}.json").read_text(encoding="utf-8"))
+    indexed = {p.stem for p in (built / "pagefind" / "fragment").glob(f"{lang}_*.pf_fragment")}
+    assert indexed and set(settings["pages"]) == indexed
+    for url, title, *_keywords in settings["pages"].values():
+        assert url.startswith(PREFIX[lang]) and title, (url, title)
+        assert (built / url / "index.html").exists(), url
+
+
+def test_fragments_load_only_for_results_on_screen(browser, served):
+    """Titles and links of all ten results at once; each page's text (its Pagefind
+    fragment, for the section link and the excerpt) only for the results the reader sees."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})  # a phone
+    tab = context.new_page()
+    fragments: list[str] = []
+    worker: list[str] = []
+    tab.on("request", lambda r: fragments.append(r.url) if r.url.endswith(".pf_fragment") else None)
+    tab.on("request", lambda r: worker.append(r.url) if "pagefind-worker" in r.url else None)
+    open_language(tab, served, "en")
+    listed = results(tab, "residence")
+    assert len(listed) == 10 and len(set(listed)) == 10
+    tab.wait_for_timeout(500)  # results scrolled into view would load by now
+    first_screen = len(fragments)
+    assert 1 <= first_screen <= 6, fragments
+    items = tab.locator("[data-site-search-results] > li")
+    assert items.nth(0).get_attribute("data-pending") is None
+    assert items.nth(0).locator("p").count() == 1  # its excerpt
+    last = items.nth(9)
+    assert last.get_attribute("data-pending") is not None
+    assert last.locator("a").count() == 1 and last.locator("h1").inner_text().strip()
+    last.scroll_into_view_if_needed()
+    tab.wait_for_function("!document.querySelector('[data-site-search-results] > li:nth-child(10)')"
+                          ".hasAttribute('data-pending')", timeout=10000)
+    assert len(fragments) > first_screen
+    assert last.locator("p").count() == 1
+    links = last.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert links[0] == listed[9]
+    assert all(h.split("#")[0] == listed[9] for h in links), links  # a section of its own page
+    # Pagefind searches on the page: its worker (pagefind.js's code again, 12 KB) is not
+    # downloaded (search.js passes Pagefind 1.5's `noWorker`; an upgrade may rename it).
+    assert worker == []
+    # Filling in never reorders the list.
+    assert tab.eval_on_selector_all(
+        "[data-site-search-results] > li", "els => els.map(li => li.querySelector('a').getAttribute('href'))"
+    ) == listed
+    context.close()
 
 
 @pytest.mark.parametrize("lang, none_text, guide_title", [

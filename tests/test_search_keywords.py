@@ -95,3 +95,32 @@ def test_intent_pages_get_their_pagefind_ids(tmp_path):
     saved = json.loads((tmp_path / "assets/search/en.json").read_text(encoding="utf-8"))
     assert saved["intents"][0]["pages"] == [{"url": "en/residence/fees/", "id": "en_abc1234"},
                                             {"url": "en/gone/"}]
+
+
+def write_fragment(folder, page_id: str, data: dict) -> None:
+    body = json.dumps(data, ensure_ascii=False).encode()
+    (folder / f"{page_id}.pf_fragment").write_bytes(gzip.compress(b"pagefind_dcd" + body))
+
+
+def test_every_indexed_page_is_listed_in_its_language_settings(tmp_path):
+    fragments = tmp_path / "pagefind" / "fragment"
+    fragments.mkdir(parents=True)
+    write_fragment(fragments, "en_abc1234", {"url": "/en/business/company/", "content": "x",
+                                             "meta": {"title": "Company", "keywords": "Ltd, sro"}})
+    write_fragment(fragments, "en_def5678", {"url": "/en/", "content": "x", "meta": {"title": "Home"}})
+    write_fragment(fragments, "sk_0123abc", {"url": "/business/company/", "content": "x",
+                                             "meta": {"title": "Spoločnosť s ručením obmedzeným"}})
+    for lang in ("en", "sk"):
+        search_keywords.write_settings(tmp_path, {"lang": lang, "intents": []})
+    search_keywords.add_page_ids(tmp_path)
+    en = json.loads((tmp_path / "assets/search/en.json").read_text(encoding="utf-8"))
+    sk = json.loads((tmp_path / "assets/search/sk.json").read_text(encoding="utf-8"))
+    # Pagefind id -> [url from the site root, title, keywords]; each language its own pages.
+    assert en["pages"] == {"en_abc1234": ["en/business/company/", "Company", "Ltd, sro"],
+                           "en_def5678": ["en/", "Home"]}
+    assert sk["pages"] == {"sk_0123abc": ["business/company/", "Spoločnosť s ručením obmedzeným"]}
+    # Running it again (the benchmark re-indexes) replaces the list, it does not grow it.
+    (fragments / "en_def5678.pf_fragment").unlink()
+    search_keywords.add_page_ids(tmp_path)
+    en = json.loads((tmp_path / "assets/search/en.json").read_text(encoding="utf-8"))
+    assert list(en["pages"]) == ["en_abc1234"]

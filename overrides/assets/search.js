@@ -10,12 +10,24 @@
  * searched as the start of a word), and each word is also searched on its own so that
  * pages matching most of the words still come up. Cost words ("koľko stojí") bring the
  * fees page and the #fees sections forward. When nothing matches, the most-read
- * guides and the free-help contacts are shown instead of a dead end. */
+ * guides and the free-help contacts are shown instead of a dead end.
+ *
+ * Each page's text comes in its own Pagefind fragment, the bulk of what a search
+ * downloads. The settings file also lists every page of the language (id -> link,
+ * title, keywords; written by the build), so the results are ordered and listed with
+ * their links and titles as soon as the index answers; a result's fragment (for its
+ * best section and the excerpt) is downloaded only when the result is on screen. */
 (function () {
   "use strict";
 
   var PAGE_SIZE = 10;
   var DEBOUNCE_MS = 120;
+  // Results whose fragment loads at once, without waiting to be seen: a phone's first
+  // screen. The others load when scrolled near (see `observer`).
+  var EAGER = 4;
+  // Fragments wait until the reader has paused this long after a keystroke: the list of
+  // a half-typed word is shown (it costs no download) but its excerpts are not fetched.
+  var SETTLE_MS = 200;
 
   var dialog = document.querySelector("[data-site-search]");
   var input = dialog.querySelector("[data-site-search-input]");
@@ -28,10 +40,13 @@
   var root = new URL((config.base || ".") + "/", window.location.href);
   var lang = (document.documentElement.getAttribute("lang") || "").split("-")[0];
   var pagefind = null;
+  var ready = null; // Pagefind once loaded: see preload
   var settings = null;
   var latest = 0;
   var timer = 0;
-  var state = { ranked: [], shown: 0, anchors: [], phrases: [], terms: [], settings: {}, seen: {} };
+  var fillTimer = 0;
+  var typedAt = 0;
+  var state = { ranked: [], shown: 0, anchors: [], terms: [] };
 
   // Matched words are highlighted, not coloured like links (Material styles <mark>
   // in results as links). Added here so that no page pays for it before searching.
@@ -42,6 +57,9 @@
     ".site-search-more{display:block;margin:.6rem auto;padding:.4rem .9rem;font:inherit;cursor:pointer;" +
     "border:1px solid currentColor;border-radius:.2rem;background:none;color:var(--md-accent-fg-color,#526cfe)}" +
     ".site-search-more[hidden]{display:none}" +
+    // A result waiting for its excerpt keeps the room of one, so that the list does not
+    // jump and only the results really on screen count as seen.
+    ".site-search [data-pending]{min-height:7rem}" +
     ".site-search-fallback{padding:.4rem 1rem 1rem;font-size:.75rem}" +
     ".site-search-fallback a{color:var(--md-typeset-a-color,#4051b5);text-decoration:underline}" +
     ".site-search-fallback h2{font-size:.8rem;margin:.8rem 0 .3rem}" +
@@ -83,13 +101,17 @@
       pagefind = Promise.all([import(new URL("pagefind/pagefind.js", root).href), getSettings()])
         .then(function (loaded) {
           var pf = loaded[0];
-          var options = { baseUrl: root.pathname, excerptLength: 24 };
+          // noWorker: Pagefind 1.5 would otherwise download a second copy of its code
+          // (pagefind-worker.js, 12 KB) to search in a worker; one language's index of
+          // a few hundred pages is searched in milliseconds on the page itself.
+          var options = { baseUrl: root.pathname, excerptLength: 24, noWorker: true };
           if (loaded[1] && loaded[1].ranking) options.ranking = loaded[1].ranking;
           // Under the offline service worker (sw.js), a fixed tag lets the stored copy of
           // pagefind-entry.json answer offline; the worker revalidates it when online.
           if (navigator.serviceWorker && navigator.serviceWorker.controller) options.metaCacheTag = "sw";
           return pf.options(options).then(function () {
             pf.init();
+            ready = pf;
             return pf;
           });
         });
@@ -230,13 +252,18 @@
     return ranked.sort(function (a, b) { return b.score - a.score; });
   }
 
-  function load(entry) {
-    if (entry.synthetic) {
-      var p = entry.synthetic;
-      return Promise.resolve({ url: entry.url, meta: { title: p.title }, excerpt: escapeHtml(p.description),
-        sub_results: [], anchors: [] });
-    }
-    return entry.result.data();
+  // What a result needs before its fragment: link, title and keywords, from the list of
+  // the language's pages in the settings file (an intent's plain link has its own).
+  function pageInfo(entry, s) {
+    if (entry.synthetic) return { url: entry.url, title: entry.synthetic.title, keywords: "" };
+    var known = s.pages && s.pages[entry.result.id];
+    if (!known) return null;
+    return { url: new URL(known[0], root).pathname, title: known[1], keywords: known[2] || "" };
+  }
+
+  function fromData(data) {
+    return { url: data.url.split("#")[0], title: (data.meta && data.meta.title) || data.url,
+      keywords: (data.meta && data.meta.keywords) || "" };
   }
 
   // 24 words of the page from `from` (or around the first matched word), matches marked.
@@ -299,21 +326,36 @@
 
   // ---- Showing results -----------------------------------------------------------
 
-  function resultItem(data, anchors) {
+  // The result as soon as it is ranked: a link to the page with its title. Its first link
+  // is always the page (Enter opens it); the section and excerpt come with `complete`.
+  function resultItem(entry) {
     var li = document.createElement("li");
     li.className = "md-search-result__item";
-    var section = bestSection(data, anchors);
     var main = document.createElement("a");
     main.className = "md-search-result__link";
-    main.href = data.url.split("#")[0];
+    main.href = entry.page.url;
     main.innerHTML =
       '<article class="md-search-result__article md-typeset">' +
       '<div class="md-search-result__icon md-icon"></div><h1></h1></article>';
-    main.querySelector("h1").textContent = data.meta.title || data.url;
+    main.querySelector("h1").textContent = entry.page.title || entry.page.url;
     li.appendChild(main);
+    if (entry.synthetic) {
+      var excerpt = document.createElement("p");
+      excerpt.textContent = entry.synthetic.description || "";
+      main.querySelector("article").appendChild(excerpt);
+    } else {
+      li.setAttribute("data-pending", "");
+    }
+    return li;
+  }
+
+  // The page's data arrived: link the section that matched best, with the excerpt under it.
+  function complete(li, data) {
+    var main = li.firstChild;
+    var title = main.querySelector("h1").textContent;
+    var section = bestSection(data, state.anchors);
     var target = main;
-    if (section && section.anchor && section.title && section.title !== data.meta.title) {
-      // The section that matched best, linking to its anchor, with the excerpt under it.
+    if (section && section.anchor && section.title && section.title !== title) {
       target = document.createElement("a");
       target.className = "md-search-result__link";
       target.href = section.url;
@@ -328,8 +370,52 @@
       : data.meta && data.meta.keywords ? quote(data, undefined, state.terms)
       : (section && section.excerpt) || data.excerpt || "";
     target.querySelector("article").appendChild(excerpt);
-    return li;
+    li.removeAttribute("data-pending");
+    li.removeAttribute("aria-busy");
   }
+
+  // Download a listed result's fragment (once) and complete it, unless the reader has
+  // typed something else meanwhile.
+  function fill(li) {
+    var entry = li.siteSearchEntry;
+    if (!entry || li.hasAttribute("aria-busy") || !li.hasAttribute("data-pending")) return null;
+    if (observer) observer.unobserve(li);
+    li.setAttribute("aria-busy", "true");
+    var ticket = latest;
+    return (entry.data ? Promise.resolve(entry.data) : entry.result.data()).then(function (data) {
+      entry.data = data;
+      if (ticket === latest && li.isConnected) complete(li, data);
+    }, function () {
+      // Offline, a page never stored: the link and title stay, without an excerpt.
+      li.removeAttribute("data-pending");
+      li.removeAttribute("aria-busy");
+    });
+  }
+
+  // The first screen of results gets its excerpts once the reader pauses; the list says
+  // it is busy until then (tests wait for that).
+  function fillFirstScreen(items) {
+    list.setAttribute("aria-busy", "true");
+    var ticket = latest;
+    fillTimer = setTimeout(function () {
+      if (ticket !== latest) return;
+      var eager = items.slice(0, EAGER).map(fill).filter(Boolean);
+      Promise.all(eager).then(function () {
+        if (ticket !== latest) return;
+        list.removeAttribute("aria-busy");
+        // Only now, with the first results at their real height, is it known which of
+        // the others are on screen.
+        items.slice(EAGER).forEach(function (li) {
+          if (observer) observer.observe(li);
+          else fill(li);
+        });
+      });
+    }, Math.max(0, typedAt + SETTLE_MS - Date.now()));
+  }
+
+  var observer = "IntersectionObserver" in window ? new IntersectionObserver(function (seen) {
+    seen.forEach(function (e) { if (e.isIntersecting) fill(e.target); });
+  }, { rootMargin: "40px 0px" }) : null;
 
   function showFallback(s) {
     fallback.innerHTML = "";
@@ -378,6 +464,9 @@
   }
 
   function clear() {
+    clearTimeout(fillTimer);
+    list.removeAttribute("aria-busy");
+    if (observer) observer.disconnect();
     list.innerHTML = "";
     more.hidden = true;
     fallback.hidden = true;
@@ -386,49 +475,72 @@
 
   // An intent page (the fees page for "how much") is listed first on its own; when the
   // words found it too, its real result (with sections and highlights) takes its place.
-  function dedupe(datas, slice) {
+  // Results whose page is unknown (see pageInfo) stay: their data tells later.
+  function dedupe(ranked) {
     var out = [];
-    datas.forEach(function (data, i) {
-      var url = data.url.split("#")[0];
-      if (state.seen[url] !== undefined) {
-        if (slice[i].synthetic) return;
-        var at = out.indexOf(state.seen[url]);
-        if (at >= 0 && state.seen[url].synthetic) out[at] = data;
-        state.seen[url] = data;
-        return;
+    var at = {};
+    ranked.forEach(function (entry) {
+      var url = entry.page && entry.page.url;
+      if (!url) {
+        out.push(entry);
+      } else if (at[url] === undefined) {
+        at[url] = out.length;
+        out.push(entry);
+      } else if (!entry.synthetic && out[at[url]].synthetic) {
+        out[at[url]] = entry;
       }
-      if (slice[i].synthetic) data.synthetic = true;
-      state.seen[url] = data;
-      out.push(data);
     });
     return out;
   }
 
   // A page whose editors listed the reader's words as one of its keywords ("self employed",
-  // "eseročka") answers the question best: among the results being shown, it goes first.
-  function exactFirst(datas, phrases) {
-    if (!phrases.length) return datas;
+  // "eseročka") answers the question best: among the first page of results, it goes first.
+  function exactFirst(entries, phrases, s) {
+    if (!phrases.length) return entries;
     var hits = [];
     var rest = [];
-    datas.forEach(function (data) {
+    entries.forEach(function (entry) {
       var keywords = [];
-      ((data.meta && data.meta.keywords) || "").split(",").forEach(function (k) {
-        keywords.push(fold(k.trim().toLowerCase()), phrase(k, state.settings));
+      ((entry.page && entry.page.keywords) || "").split(",").forEach(function (k) {
+        keywords.push(fold(k.trim().toLowerCase()), phrase(k, s));
       });
       var hit = phrases.some(function (p) { return keywords.indexOf(p) >= 0; });
-      (hit ? hits : rest).push(data);
+      (hit ? hits : rest).push(entry);
     });
     return hits.concat(rest);
+  }
+
+  // The final order, decided before any fragment is downloaded.
+  function arrange(ranked, analysis, s) {
+    ranked.forEach(function (entry) { entry.page = pageInfo(entry, s); });
+    ranked = dedupe(ranked);
+    if (analysis.anchors.length) return ranked;
+    return exactFirst(ranked.slice(0, PAGE_SIZE), analysis.phrases, s).concat(ranked.slice(PAGE_SIZE));
   }
 
   function showPage(ticket) {
     var start = state.shown;
     var slice = state.ranked.slice(start, start + PAGE_SIZE);
-    return Promise.all(slice.map(load)).then(function (datas) {
+    // Only when the settings file does not know a page (an old cached copy): its data
+    // gives its link and title.
+    var unknown = slice.filter(function (entry) { return !entry.page; });
+    return Promise.all(unknown.map(function (entry) {
+      return entry.result.data().then(function (data) {
+        entry.data = data;
+        entry.page = fromData(data);
+      });
+    })).then(function () {
       if (ticket !== latest) return;
-      datas = dedupe(datas, slice);
-      if (start === 0 && !state.anchors.length) datas = exactFirst(datas, state.phrases);
-      datas.forEach(function (data) { list.appendChild(resultItem(data, state.anchors)); });
+      var items = [];
+      slice.forEach(function (entry) {
+        var li = resultItem(entry);
+        li.siteSearchEntry = entry;
+        list.appendChild(li);
+        if (entry.data) complete(li, entry.data);
+        else if (!entry.synthetic) items.push(li);
+      });
+      if (start === 0) fillFirstScreen(items);
+      else items.forEach(function (li) { if (observer) observer.observe(li); else fill(li); });
       state.shown = start + slice.length;
       more.hidden = state.shown >= state.ranked.length;
       more.textContent = ui("more") || "…";
@@ -450,15 +562,14 @@
         var s = loaded[1] || {};
         var analysis = analyse(query, s);
         return rank(loaded[0], analysis, s).then(function (ranked) {
-          return { ranked: order(ranked), analysis: analysis, settings: s };
+          return { ranked: arrange(order(ranked), analysis, s), analysis: analysis, settings: s };
         });
       })
       .then(function (found) {
         if (!found || ticket !== latest) return null;
         clear();
         state = { ranked: found.ranked, shown: 0, anchors: found.analysis.anchors,
-          phrases: found.analysis.phrases, terms: found.analysis.terms, settings: found.settings,
-          seen: {} };
+          terms: found.analysis.terms };
         var count = found.ranked.length;
         meta.textContent = count === 0 ? text("none") : count === 1 ? text("one", 1) : text("other", count);
         // No page has every word: say so, so that the reader knows why the results differ.
@@ -471,12 +582,37 @@
       });
   }
 
+  // While the reader types, the index chunks that hold the words typed so far are
+  // downloaded and unpacked, so that the search after the last keystroke finds them ready.
+  function preload() {
+    if (!ready || !settings || typeof settings.then === "function") return;
+    var value = input.value;
+    var typing = /[\p{L}\p{N}]$/u.test(value) ? split(value).pop() : "";
+    // A word still being typed that may become a stop or cost word ("koľk" of
+    // "koľko") would fetch a chunk that the search will not use.
+    var skip = "";
+    if (typing) {
+      var folded = fold(typing);
+      var words = [].concat.apply(settings.stop_words || [],
+        (settings.intents || []).map(function (i) { return i.words || []; }));
+      if (words.some(function (w) { return w.length > typing.length && fold(w).indexOf(folded) === 0; })) {
+        skip = stem(typing, settings);
+      }
+    }
+    analyse(value.trim(), settings).terms.forEach(function (term) {
+      // Shorter beginnings often span two chunks of which the whole word needs one.
+      if (term.length >= 4 && term !== skip) ready.preload(term).catch(function () {});
+    });
+  }
+
   function schedule() {
     // Old results go at once, so what is listed always answers what is in the box.
     latest++;
     clear();
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE_MS);
+    typedAt = Date.now();
+    preload();
   }
 
   function links() {
