@@ -245,6 +245,7 @@ def _measure(job: tuple[str, list[tuple[str, str, str]]]) -> list[PageResult]:
                 f"{resp.url} (HTTP {resp.status})") if resp.status >= 400 else None)
             tabs[viewport] = tab
         cdp = tabs["phone"].context.new_cdp_session(tabs["phone"])
+        cdp.send("Network.enable")  # setCacheDisabled has no effect without it
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
         for url, lang, kind in pages:
             for viewport, tab in tabs.items():

@@ -34,8 +34,9 @@ BAD = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 def tiny_site(tmp_path: Path):
     (tmp_path / "good").mkdir()
     (tmp_path / "good/index.html").write_text(GOOD, encoding="utf-8")
-    (tmp_path / "bad").mkdir()
-    (tmp_path / "bad/index.html").write_text(BAD, encoding="utf-8")
+    for name in ("bad", "bad-again"):  # the same files twice: the second visit is a first visit too
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(BAD, encoding="utf-8")
     (tmp_path / "blocking.js").write_text("window.x = 1;", encoding="utf-8")
     (tmp_path / "photo.png").write_bytes(b"")
     # About 100 KB even after gzip: random data does not compress.
@@ -48,11 +49,13 @@ def test_audit_reports_violations_third_parties_weight_and_blocking_scripts(tiny
     # In its own process, as the audit runs it: Playwright's sync API cannot run inside the
     # event loop that the browser tests of the same session may have started.
     with audit.serve_gzip(tiny_site) as base, ProcessPoolExecutor(max_workers=1) as pool:
-        job = (base, [("good/", "en", "guide"), ("bad/", "en", "guide")])
+        job = (base, [("good/", "en", "guide"), ("bad/", "en", "guide"), ("bad-again/", "en", "guide")])
         results = pool.submit(audit._measure, job).result()
     by_page = {(r.url, r.viewport): r for r in results}
-    assert sorted(by_page) == [(url, viewport) for url in ("bad/", "good/")
+    assert sorted(by_page) == [(url, viewport) for url in ("bad-again/", "bad/", "good/")
                                for viewport in ("desktop", "phone")]
+    # The phone tab reuses nothing from the pages before: each page is weighed as a first visit.
+    assert by_page["bad-again/", "phone"].transferred > audit.BUDGET_BYTES
     good, good_desktop = by_page["good/", "phone"], by_page["good/", "desktop"]
     bad, bad_desktop = by_page["bad/", "phone"], by_page["bad/", "desktop"]
     assert good.violations == [] and good.third_party == [] and 0 < good.transferred < 2048
