@@ -390,11 +390,13 @@ def table(results: list[PageResult], scores: dict[str, dict], sample: list[tuple
     for (kind, lang), rows in sorted(groups.items(), key=lambda g: (order.get(g[0][0], 9), g[0][1])):
         lh = next((scores[u] for u, lg, k in sample if lg == lang and k == kind and u in scores), None)
         lh_cells = [str(lh[c]) for c in LIGHTHOUSE_MIN] if lh else ["–"] * 4
-        sizes = [r.transferred for r in rows]
+        # Weight is a first visit: the phone tab's figures (the desktop tab keeps its cache).
+        first = [r for r in rows if r.viewport == "phone"] or rows
+        sizes = [r.transferred for r in first]
         lines.append("| " + " | ".join([
             kind, lang, str(len({r.url for r in rows})), f"{max(sizes) / 1024:.1f}",
             f"{statistics.median(sizes) / 1024:.1f}",
-            f"{max(r.html_bytes for r in rows) / 1024:.1f}", str(max(r.requests for r in rows)),
+            f"{max(r.html_bytes for r in first) / 1024:.1f}", str(max(r.requests for r in first)),
             str(sum(len(r.third_party) for r in rows)), str(sum(len(r.violations) for r in rows)),
             *lh_cells]) + " |")
     return "\n".join(lines)

@@ -127,3 +127,11 @@ def test_lighthouse_retries_a_miss_and_keeps_the_median(monkeypatch):
     assert scores["c"]["performance"] == 87
     assert audit.breaches([], {"c": scores["c"] | {"_failing": {}, "_blocking": []}}) == [
         "c: Lighthouse performance 87 < 90 (failing audits: none)"]
+
+
+def test_table_weighs_first_visits_only():
+    """The desktop tab keeps its cache, so its smaller figures must not lower the table's."""
+    rows = [audit.PageResult("a/", "en", "guide", "phone", transferred=70 * 1024, requests=5),
+            audit.PageResult("a/", "en", "guide", "desktop", transferred=9 * 1024, requests=1)]
+    line = audit.table(rows, {}, []).splitlines()[2]
+    assert line.startswith("| guide | en | 1 | 70.0 | 70.0 | 0.0 | 5 |"), line
