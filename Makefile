@@ -65,7 +65,8 @@ build-deps:
 
 # One strict build, for the tests' address (tests/conftest.py SITE_URL), reused by pytest
 # (BUILT_SITE) instead of building the same site again; the time of each stage is printed.
-# pytest runs on both cores, a test file per worker (its module fixtures built once).
+# pytest runs on both cores, a test file per worker (its module fixtures built once);
+# tests marked `alone` (a service worker's update, timing-sensitive) run after, on their own.
 TEST_SITE := $(VENV)/test-site
 TEST_SITE_URL := https://guide.example.org/sub/
 test: $(STAMP) browser build-deps $(NODE_STAMP)
@@ -73,7 +74,8 @@ test: $(STAMP) browser build-deps $(NODE_STAMP)
 	  "lint=$(BIN)/ruff check scripts tests" \
 	  "content checks=$(BIN)/python -m scripts check" \
 	  "strict build=env SITE_URL=$(TEST_SITE_URL) $(BIN)/mkdocs build --strict --clean -d $(TEST_SITE)" \
-	  "pytest=env BUILT_SITE=$(TEST_SITE) $(BIN)/python -m pytest -n 2 --dist loadfile" \
+	  "pytest=env BUILT_SITE=$(TEST_SITE) $(BIN)/python -m pytest -n 2 --dist loadfile -m 'not alone'" \
+	  "pytest, alone=env BUILT_SITE=$(TEST_SITE) $(BIN)/python -m pytest -m alone" \
 	  "audit=env BUILT_SITE=$(TEST_SITE) SITE_URL=$(TEST_SITE_URL) $(BIN)/python -m scripts.audit"
 
 # Audit tools (axe-core, Lighthouse) and Workbox (offline reading, copied into site/)
