@@ -64,17 +64,24 @@ build-deps:
 	@sh scripts/ensure-build-deps.sh
 
 # One strict build, for the tests' address (tests/conftest.py SITE_URL), reused by pytest
-# (BUILT_SITE) instead of building the same site again; the time of each stage is printed.
-# pytest runs on both cores, a test file per worker (its module fixtures built once);
-# tests marked `alone` (a service worker's update, timing-sensitive) run after, on their own.
+# (BUILT_SITE) instead of building the same site again; ProperDocs builds the same site
+# alongside it (PROPERDOCS_SITE, compared file by file in tests/test_toolchain.py): MkDocs
+# runs on one core, so the second build takes the other, and the two share the PDF
+# handbooks (each rendered once). A `+stage` runs alongside the stage before it; the time
+# of each stage is printed. pytest runs on both cores, a test file per worker (its module
+# fixtures built once); tests marked `alone` (a service worker's update, timing-sensitive)
+# run after, on their own. pip and npm install side by side first.
 TEST_SITE := $(VENV)/test-site
+PROPERDOCS_SITE := $(VENV)/properdocs-site
 TEST_SITE_URL := https://guide.example.org/sub/
-test: $(STAMP) browser build-deps $(NODE_STAMP)
+test: browser build-deps
+	@$(MAKE) --no-print-directory -j2 $(STAMP) $(NODE_STAMP)
 	@$(BIN)/python -m scripts.stages \
 	  "lint=$(BIN)/ruff check scripts tests" \
-	  "content checks=$(BIN)/python -m scripts check" \
+	  "+content checks=$(BIN)/python -m scripts check" \
 	  "strict build=env SITE_URL=$(TEST_SITE_URL) $(BIN)/mkdocs build --strict --clean -d $(TEST_SITE)" \
-	  "pytest=env BUILT_SITE=$(TEST_SITE) $(BIN)/python -m pytest -n 2 --dist loadfile -m 'not alone'" \
+	  "+ProperDocs build=env SITE_URL=$(TEST_SITE_URL) $(BIN)/properdocs build --strict --clean -q -d $(PROPERDOCS_SITE)" \
+	  "pytest=env BUILT_SITE=$(TEST_SITE) PROPERDOCS_SITE=$(PROPERDOCS_SITE) $(BIN)/python -m pytest -n 2 --dist loadfile -m 'not alone'" \
 	  "pytest, alone=env BUILT_SITE=$(TEST_SITE) $(BIN)/python -m pytest -m alone" \
 	  "audit=env BUILT_SITE=$(TEST_SITE) SITE_URL=$(TEST_SITE_URL) $(BIN)/python -m scripts.audit"
 

@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -298,25 +299,22 @@ def build(site: SiteConfig, model, site_dir: Path, site_url: str, data_dir: Path
     cache_dir = cache_dir or site.root / ".cache" / "handbook"
     cache_dir.mkdir(parents=True, exist_ok=True)
     names = site_names(site)
-    cached, jobs = {}, []
+    cached, texts = {}, {}
     for lang in site.codes:
-        text = document(site, model, lang, site_dir, site_url, site_name=names[lang],
-                        data_dir=data_dir, today=today)
-        cached[lang] = _cached(cache_dir, lang, text)
-        if not cached[lang].exists():
-            jobs.append((text, str(cached[lang]) + ".tmp", str(site_dir)))
-    if jobs:
-        workers = max(1, min(len(jobs), os.cpu_count() or 1))
+        texts[lang] = document(site, model, lang, site_dir, site_url, site_name=names[lang],
+                               data_dir=data_dir, today=today)
+        cached[lang] = _cached(cache_dir, lang, texts[lang])
+    # Another build of the same text (`make test` runs MkDocs and ProperDocs side by side)
+    # may be rendering a PDF already: wait for its file rather than render it twice.
+    pending = [lang for lang in site.codes if not cached[lang].exists()]
+    while pending:
+        mine = [lang for lang in pending if _claim(cached[lang])]
         try:
-            if workers == 1:
-                done = [render(job) for job in jobs]
-            else:
-                with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-                    done = list(pool.map(render, jobs))
-        except Exception as error:  # WeasyPrint's own errors carry no file name
-            raise HandbookError(f"WeasyPrint could not render the handbook: {error}") from error
-        for tmp in done:
-            os.replace(tmp, tmp.removesuffix(".tmp"))
+            _render_all([(texts[lang], str(cached[lang]) + ".tmp", str(site_dir)) for lang in mine])
+        finally:
+            for lang in mine:
+                _lock(cached[lang]).unlink(missing_ok=True)
+        pending = [lang for lang in pending if lang not in mine and not _wait(cached[lang])]
     written = {}
     for lang in site.codes:
         target = pdf_path(site_dir, lang)
@@ -331,6 +329,71 @@ def build(site: SiteConfig, model, site_dir: Path, site_url: str, data_dir: Path
             home.write_text(SIZE_MARK.sub(lambda m, s=size: f"{m.group(1)}PDF, {s}{m.group(2)}", page),
                             encoding="utf-8")
     return written
+
+
+def _render_all(jobs: list[tuple[str, str, str]]) -> None:
+    if not jobs:
+        return
+    workers = max(1, min(len(jobs), os.cpu_count() or 1))
+    try:
+        if workers == 1:
+            done = [render(job) for job in jobs]
+        else:
+            with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+                done = list(pool.map(render, jobs))
+    except Exception as error:  # WeasyPrint's own errors carry no file name
+        raise HandbookError(f"WeasyPrint could not render the handbook: {error}") from error
+    for tmp in done:
+        os.replace(tmp, tmp.removesuffix(".tmp"))
+
+
+def _lock(pdf: Path) -> Path:
+    return pdf.with_name(pdf.name + ".lock")
+
+
+def _claim(pdf: Path) -> bool:
+    """Take the right to render `pdf` (a lock file holding this process's id).
+
+    A lock whose process is gone (a build stopped with Ctrl-C) is taken over."""
+    lock = _lock(pdf)
+    for _ in range(2):
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            if _alive(lock):
+                return False
+            lock.unlink(missing_ok=True)
+            continue
+        with os.fdopen(fd, "w") as handle:
+            handle.write(str(os.getpid()))
+        return True
+    return False
+
+
+def _alive(lock: Path) -> bool:
+    try:
+        pid = int(lock.read_text() or 0)
+    except (OSError, ValueError):
+        return True  # being written this very moment
+    if pid <= 0:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _wait(pdf: Path, poll: float = 0.5) -> bool:
+    """Wait while another build renders `pdf`; True once it is there, False if that
+    build gave up (then this one renders it)."""
+    while not pdf.exists():
+        if not _lock(pdf).exists() or not _alive(_lock(pdf)):
+            return pdf.exists()
+        time.sleep(poll)
+    return True
 
 
 def _prune(cache_dir: Path, lang: str, keep: Path, limit: int = 4) -> None:

@@ -24,7 +24,9 @@ try {
       onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
       // Screenshots are for people reading a report; the scores do not use them.
       disableFullPageScreenshot: true,
-      skipAudits: ["screenshot-thumbnails", "final-screenshot"],
+      // bf-cache navigates away and back again to test the back/forward cache: seconds per
+      // run for an audit that carries no weight in any category score.
+      skipAudits: ["screenshot-thumbnails", "final-screenshot", "bf-cache"],
     });
     if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const audits = lhr.audits;

@@ -1,9 +1,12 @@
-"""Run the stages of `make test` one after another and print how long each took.
+"""Run the stages of `make test` and print how long each took.
 
     python -m scripts.stages "ruff=.venv/bin/ruff check scripts tests" "pytest=…"
 
-Stops at the first stage that fails (later stages would only repeat its failure),
-then prints the table of times either way, so a slow gate shows where time goes.
+Stages run one after another. A stage written `+name=command` runs alongside the stage
+before it (two builds that each keep one core busy, say), and the next stage starts
+when all of them have finished. The run stops after the first step in which a stage
+fails (later stages would only repeat its failure), then prints the table of times
+either way, so a slow gate shows where time goes.
 """
 
 from __future__ import annotations
@@ -14,15 +17,32 @@ import sys
 import time
 
 
+def _steps(stages: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """Stages grouped into steps: a `+name` stage joins the step of the stage before it."""
+    steps: list[list[tuple[str, str]]] = []
+    for name, command in stages:
+        if name.startswith("+") and steps:
+            steps[-1].append((name[1:].strip(), command))
+        else:
+            steps.append([(name.lstrip("+").strip(), command)])
+    return steps
+
+
 def run(stages: list[tuple[str, str]]) -> int:
     times: list[tuple[str, float, int]] = []
     status = 0
     started = time.monotonic()
-    for name, command in stages:
-        print(f"\n=== {name}: {command}", flush=True)
+    for step in _steps(stages):
         begin = time.monotonic()
-        status = subprocess.run(shlex.split(command), check=False).returncode
-        times.append((name, time.monotonic() - begin, status))
+        running = []
+        for name, command in step:
+            alongside = f" (alongside {step[0][0]})" if running else ""
+            print(f"\n=== {name}{alongside}: {command}", flush=True)
+            running.append((name, subprocess.Popen(shlex.split(command))))
+        for name, proc in running:
+            code = proc.wait()
+            times.append((name, time.monotonic() - begin, code))
+            status = status or code
         if status != 0:
             break
     width = max(len(name) for name, _, _ in times)
@@ -38,8 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     stages = []
     for arg in argv if argv is not None else sys.argv[1:]:
         name, sep, command = arg.partition("=")
-        if not sep or not command.strip():
-            print(f"not a stage: {arg!r} (write name=command)", file=sys.stderr)
+        if not sep or not command.strip() or not name.strip("+ "):
+            print(f"not a stage: {arg!r} (write name=command, or +name=command to run it "
+                  "alongside the stage before)", file=sys.stderr)
             return 2
         stages.append((name.strip(), command.strip()))
     return run(stages)

@@ -30,12 +30,21 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-@pytest.fixture
-def fixture_site(tmp_path: Path) -> FixtureSite:
-    """A valid, stamped three-language fixture site; tests then break one thing."""
-    root = tmp_path / "fixture"
+@pytest.fixture(scope="session")
+def _standard_site(tmp_path_factory) -> Path:
+    """The standard fixture site, written and stamped once per test process."""
+    root = tmp_path_factory.mktemp("standard") / "fixture"
     root.mkdir()
-    return FixtureSite(root).standard()
+    return FixtureSite(root).standard().root
+
+
+@pytest.fixture
+def fixture_site(tmp_path: Path, _standard_site: Path) -> FixtureSite:
+    """A valid, stamped three-language fixture site; tests then break one thing.
+
+    A copy of one stamped site: stamps are content hashes, so a copy is as valid as the
+    original, and each test skips the stamping subprocess."""
+    return FixtureSite.copy_of(_standard_site, tmp_path / "fixture")
 
 
 @pytest.fixture(scope="session")

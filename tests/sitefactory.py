@@ -131,6 +131,14 @@ class FixtureSite:
         retarget_data(root / "data", "area/guide.md", languages)
         (root / "docs").mkdir()
 
+    @classmethod
+    def copy_of(cls, template: Path, root: Path, languages=("sk", "en", "ru")) -> FixtureSite:
+        """A fixture site copied from an existing one (built and stamped elsewhere)."""
+        shutil.copytree(template, root, ignore=shutil.ignore_patterns("site", ".cache"))
+        site = cls.__new__(cls)
+        site.root, site.languages = root, languages
+        return site
+
     def write(self, rel: str, text: str) -> Path:
         path = self.root / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -98,3 +98,28 @@ def test_home_page_links_the_handbook_with_its_size(built, lang):
     expected = handbook.format_size(size, lang, REPO / "data")
     assert f"<span data-handbook-size>PDF, {expected}</span>" in home
     assert home.count("data-offline-save") == 2  # the home page's button and the footer's
+
+
+def test_two_builds_render_each_pdf_once(tmp_path):
+    """A build waits for the PDF another build is rendering (MkDocs and ProperDocs run side
+    by side in `make test`), and takes over the work of a build that stopped."""
+    import subprocess
+    import threading
+
+    pdf = tmp_path / "guide-sk-0123.pdf"
+    other = subprocess.Popen(["sleep", "30"])  # stands for the other build
+    try:
+        handbook._lock(pdf).write_text(str(other.pid))
+        assert not handbook._claim(pdf)  # it is rendering: do not render it again
+        threading.Timer(0.5, pdf.write_bytes, [b"%PDF-"]).start()
+        assert handbook._wait(pdf, poll=0.05)  # …and its file is used once written
+        pdf.unlink()
+        threading.Timer(0.3, handbook._lock(pdf).unlink).start()
+        assert not handbook._wait(pdf, poll=0.05)  # it gave up without a file: render it here
+    finally:
+        other.kill()
+        other.wait()
+    handbook._lock(pdf).write_text(str(other.pid))  # a stopped build's lock is taken over
+    assert handbook._claim(pdf)
+    assert handbook._lock(pdf).read_text() == str(__import__("os").getpid())
+    assert not handbook._claim(pdf)
