@@ -24,6 +24,7 @@ import subprocess
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from importlib import metadata
 from multiprocessing import get_context
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -279,9 +280,8 @@ def render(job: tuple[str, str, str]) -> str:
 
 def _cached(cache_dir: Path, lang: str, text: str) -> Path:
     """Where the PDF of exactly this document is kept between builds."""
-    from weasyprint import __version__ as weasyprint_version
-
-    key = hashlib.sha256((weasyprint_version + text).encode("utf-8")).hexdigest()[:20]
+    # The installed version, without importing WeasyPrint (a second of a small build).
+    key = hashlib.sha256((metadata.version("weasyprint") + text).encode("utf-8")).hexdigest()[:20]
     return cache_dir / f"guide-{lang}-{key}.pdf"
 
 

@@ -159,11 +159,14 @@ class FixtureSite:
         assert result.returncode == 0, result.stdout + result.stderr
         return self
 
-    def build(self) -> subprocess.CompletedProcess:
+    def build(self, handbook: bool = False) -> subprocess.CompletedProcess:
+        """A strict build into site/. Without `handbook`, the PDF handbooks are left out
+        (GUIDE_HANDBOOK=0): rendering them takes each build seconds of CPU, and the tests
+        that are about them read the real site's (tests/test_handbook.py)."""
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(self.root / "site")],
             cwd=self.root, capture_output=True, text=True, timeout=300,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_HANDBOOK": "1" if handbook else "0"})
 
     def toolkit(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run(

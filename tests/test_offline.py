@@ -102,7 +102,7 @@ class Server:
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory):
     site = make_site(tmp_path_factory.mktemp("offline") / "fixture")
-    result = site.build()
+    result = site.build(handbook=True)
     assert result.returncode == 0, result.stderr[-3000:]
     return site
 
@@ -225,7 +225,7 @@ def test_a_new_version_replaces_the_stored_pages(browser, offline_site, tmp_path
         second.root, second.languages = tmp_path / "second", LANGS
         shutil.copytree(offline_site.root, second.root, ignore=shutil.ignore_patterns("site"))
         write_pages(second, marker=" NEW-VERSION")
-        result = second.build()
+        result = second.build(handbook=True)
         assert result.returncode == 0, result.stderr[-3000:]
         srv.serve(second.root / "site")
 

@@ -61,7 +61,7 @@ def _build(site, tmp_path, preview):
         config.write_text(text.replace("  generator: false\n",
                                        '  generator: false\n  preview: !ENV [PREVIEW, ""]\n'),
                           encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_HANDBOOK": "0"}
     env.pop("PREVIEW", None)
     if preview:
         env["PREVIEW"] = "1"
