@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
@@ -103,7 +104,17 @@ def _check_data(config: MkDocsConfig) -> None:
 
 def on_env(env, config: MkDocsConfig, files):
     env.filters["cssmin"] = phone.minify_css  # overrides/main.html inlines site.css with it
+    # The i18n plugin builds each language with a new Jinja environment, which would compile
+    # Material's ~35 templates again every time: keep the compiled templates on disk (keyed
+    # by template source), shared by the languages and by later builds.
+    env.bytecode_cache = FileSystemBytecodeCache(str(_jinja_cache()))
     return env
+
+
+def _jinja_cache() -> Path:
+    path = Path(__file__).resolve().parent.parent / ".cache" / "jinja"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -> str:
