@@ -81,6 +81,29 @@ def _memoise_parsing() -> None:
     htmlsoup.make_soup = cached_soup
     linkparse.find_links = cached_find_links
 
+    # Before following a page's links, LinkChecker looks for a robots meta tag in it, a
+    # search of the whole tree each time the page is reached (once per #anchor link).
+    from linkcheck.checker.httpurl import HttpUrl
+
+    allows = HttpUrl.content_allows_robots
+    robots: dict[int, bool] = {}
+
+    def cached_allows_robots(url_data):
+        if not url_data.is_html():
+            return True
+        key = id(url_data.get_soup())  # soups live in `soups` above, so ids stay unique
+        if key not in robots:
+            robots[key] = allows(url_data)
+        return robots[key]
+
+    HttpUrl.content_allows_robots = cached_allows_robots
+
+    # LinkChecker looks up a logger for each of its ~250,000 debug calls per crawl; this
+    # crawl never turns debug output on (no -D), so the calls can end at once.
+    from linkcheck import log
+
+    log.debug = lambda *args, **kwargs: None
+
 
 def _run_linkchecker(args: list[str]) -> int:
     _memoise_parsing()
