@@ -69,8 +69,7 @@ build-deps:
 # runs on one core, so the second build takes the other, and the two share the PDF
 # handbooks (each rendered once). A `+stage` runs alongside the stage before it; the time
 # of each stage is printed. pytest runs on both cores, a test file per worker (its module
-# fixtures built once); tests marked `alone` (a service worker's update, timing-sensitive)
-# run after, on their own. pip and npm install side by side first.
+# fixtures built once). pip and npm install side by side first.
 TEST_SITE := $(VENV)/test-site
 PROPERDOCS_SITE := $(VENV)/properdocs-site
 TEST_SITE_URL := https://guide.example.org/sub/
@@ -81,8 +80,7 @@ test: browser build-deps
 	  "+content checks=$(BIN)/python -m scripts check" \
 	  "strict build=env SITE_URL=$(TEST_SITE_URL) $(BIN)/mkdocs build --strict --clean -d $(TEST_SITE)" \
 	  "+ProperDocs build=env SITE_URL=$(TEST_SITE_URL) $(BIN)/properdocs build --strict --clean -q -d $(PROPERDOCS_SITE)" \
-	  "pytest=env BUILT_SITE=$(TEST_SITE) PROPERDOCS_SITE=$(PROPERDOCS_SITE) $(BIN)/python -m pytest -n 2 --dist loadfile -m 'not alone'" \
-	  "pytest, alone=env BUILT_SITE=$(TEST_SITE) $(BIN)/python -m pytest -m alone" \
+	  "pytest=env BUILT_SITE=$(TEST_SITE) PROPERDOCS_SITE=$(PROPERDOCS_SITE) $(BIN)/python -m pytest -n 2 --dist loadfile" \
 	  "audit=env BUILT_SITE=$(TEST_SITE) SITE_URL=$(TEST_SITE_URL) $(BIN)/python -m scripts.audit"
 
 # Audit tools (axe-core, Lighthouse) and Workbox (offline reading, copied into site/)

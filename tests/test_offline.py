@@ -13,6 +13,7 @@ import json
 import shutil
 import socket
 import threading
+import time
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -129,11 +130,23 @@ def wait_for_worker(tab) -> None:
                           timeout=15000)
 
 
+def wait_until_true(tab, expression: str, arg, timeout: float = 15) -> None:
+    """Poll `expression` (which may return a promise) until it resolves to true.
+
+    Playwright's wait_for_function does not await a promise: a pending promise is a
+    truthy object, so it returns at once. The cache checks below are promises."""
+    deadline = time.monotonic() + timeout
+    while not tab.evaluate(expression, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression} ({arg})")
+        tab.wait_for_timeout(50)
+
+
 def wait_until_kept(tab, urls: list[str]) -> None:
     """The worker stores pages as they load; give it the moment it needs."""
-    tab.wait_for_function(
-        "urls => caches.open('guide-pages').then(c => Promise.all(urls.map(u => c.match(u))))"
-        ".then(found => found.every(Boolean))", arg=urls, timeout=15000)
+    wait_until_true(
+        tab, "urls => caches.open('guide-pages').then(c => Promise.all(urls.map(u => c.match(u))))"
+        ".then(found => found.every(Boolean))", urls)
 
 
 def save_language(tab, base: str, lang: str) -> None:
@@ -207,9 +220,6 @@ def test_first_visit_downloads_nothing_ahead_of_time(browser, server):
     context.close()
 
 
-# With both cores busy (the rest of the suite runs on two workers) the old page was
-# sometimes still served offline after the update; alone it passes. Not yet explained.
-@pytest.mark.alone
 def test_a_new_version_replaces_the_stored_pages(browser, offline_site, tmp_path):
     srv = Server(offline_site.root / "site")
     context = browser.new_context()
@@ -232,10 +242,10 @@ def test_a_new_version_replaces_the_stored_pages(browser, offline_site, tmp_path
         for lang in LANGS:  # the next online visit brings the stored copy up to date
             version = json.loads((second.root / "site" / "offline" / f"{lang}.json").read_text())["version"]
             tab.goto(page_url(srv.base, lang, "index.md"))
-            tab.wait_for_function(
-                "([lang, url, version]) => caches.open('guide-saved-' + lang).then(c => c.match(url))"
-                ".then(r => r.json()).then(m => m.version === version)",
-                arg=[lang, srv.base + f"offline/{lang}.json", version], timeout=30000)
+            wait_until_true(
+                tab, "([lang, url, version]) => caches.open('guide-saved-' + lang).then(c => c.match(url))"
+                ".then(r => r && r.json()).then(m => !!m && m.version === version)",
+                [lang, srv.base + f"offline/{lang}.json", version], timeout=30)
         assert "NEW-VERSION" in (open_page(tab, visited) and tab.locator("article").inner_text())
 
         go_offline(context, srv)
