@@ -377,6 +377,8 @@ def _alive(lock: Path) -> bool:
         return True  # being written this very moment
     if pid <= 0:
         return True
+    if pid == os.getpid():
+        return False  # left by an earlier build in this process: builds here run one at a time
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -386,11 +388,15 @@ def _alive(lock: Path) -> bool:
     return True
 
 
-def _wait(pdf: Path, poll: float = 0.5) -> bool:
+def _wait(pdf: Path, poll: float = 0.5, limit: float = 1800) -> bool:
     """Wait while another build renders `pdf`; True once it is there, False if that
-    build gave up (then this one renders it)."""
+    build gave up or takes longer than `limit` seconds (then this one renders it)."""
+    deadline = time.monotonic() + limit
     while not pdf.exists():
         if not _lock(pdf).exists() or not _alive(_lock(pdf)):
+            return pdf.exists()
+        if time.monotonic() > deadline:  # a stuck build, or a reused process id
+            _lock(pdf).unlink(missing_ok=True)
             return pdf.exists()
         time.sleep(poll)
     return True

@@ -103,6 +103,7 @@ def test_home_page_links_the_handbook_with_its_size(built, lang):
 def test_two_builds_render_each_pdf_once(tmp_path):
     """A build waits for the PDF another build is rendering (MkDocs and ProperDocs run side
     by side in `make test`), and takes over the work of a build that stopped."""
+    import os
     import subprocess
     import threading
 
@@ -121,5 +122,13 @@ def test_two_builds_render_each_pdf_once(tmp_path):
         other.wait()
     handbook._lock(pdf).write_text(str(other.pid))  # a stopped build's lock is taken over
     assert handbook._claim(pdf)
-    assert handbook._lock(pdf).read_text() == str(__import__("os").getpid())
-    assert not handbook._claim(pdf)
+    assert handbook._lock(pdf).read_text() == str(os.getpid())
+    assert handbook._claim(pdf)  # …and so is one this process left behind
+    stuck = subprocess.Popen(["sleep", "30"])  # a build that never finishes: wait, then take over
+    try:
+        handbook._lock(pdf).write_text(str(stuck.pid))
+        assert not handbook._wait(pdf, poll=0.05, limit=0.3)
+        assert not handbook._lock(pdf).exists() and handbook._claim(pdf)
+    finally:
+        stuck.kill()
+        stuck.wait()
