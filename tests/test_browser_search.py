@@ -400,23 +400,14 @@ def settle(page, query: str) -> None:
         arg=query, timeout=10000)
 
 
-def type_query(page, query: str) -> None:
+def results(page, query: str) -> list[str]:
+    """The page link (first link) of each result, in order."""
     box = page.locator("[data-site-search-input]")
     box.fill("")
     box.fill(query)
-
-
-def listed(page) -> list[str]:
-    """The page link (first link) of each result on screen, in order."""
+    settle(page, query)
     return page.eval_on_selector_all(
         "[data-site-search-results] > li", "els => els.map(li => li.querySelector('a').getAttribute('href'))")
-
-
-def results(page, query: str) -> list[str]:
-    """The page link (first link) of each result, in order."""
-    type_query(page, query)
-    settle(page, query)
-    return listed(page)
 
 
 def foreign_links(page, lang: str) -> list[str]:
@@ -427,53 +418,33 @@ def foreign_links(page, lang: str) -> list[str]:
     return [h for h in hrefs if not h.startswith(own) or h.startswith(other)]
 
 
-@pytest.fixture(scope="module")
-def tabs(browser):
-    """Four tabs, each in its own browser context, for the query tables (see check_table)."""
-    contexts = [browser.new_context() for _ in range(4)]
-    yield [context.new_page() for context in contexts]
-    for context in contexts:
-        context.close()
-
-
-def check_table(tabs, served, lang: str, table: list[tuple[str, str]]) -> list[str]:
-    """Type each query of `table` and compare its first three results with the expected page.
-
-    The queries are typed four at a time, one per tab: each tab waits out the search's
-    pause after typing and its pause before excerpts while the others work, so a table
-    takes a quarter of the waiting. Each tab ranks its own query as a reader's would."""
-    for page in tabs:
-        open_language(page, served, lang)
+def check_table(page, served, lang: str, table: list[tuple[str, str]]) -> list[str]:
+    open_language(page, served, lang)
     failures = []
-    for start in range(0, len(table), len(tabs)):
-        batch = list(zip(tabs, table[start:start + len(tabs)], strict=False))  # the last batch may be short
-        for page, (query, _expected) in batch:
-            type_query(page, query)
-        for page, (query, expected) in batch:
-            settle(page, query)
-            hrefs = listed(page)
-            want = "/sub/" + PREFIX[lang] + expected
-            if not hrefs:
-                failures.append(f"{query!r}: no results")
-            elif want not in hrefs[:3]:
-                failures.append(f"{query!r}: expected {want} in top 3, got {hrefs[:3]}")
-            others = foreign_links(page, lang)
-            if others:
-                failures.append(f"{query!r}: results from another language: {others}")
+    for query, expected in table:
+        hrefs = results(page, query)
+        want = "/sub/" + PREFIX[lang] + expected
+        if not hrefs:
+            failures.append(f"{query!r}: no results")
+        elif want not in hrefs[:3]:
+            failures.append(f"{query!r}: expected {want} in top 3, got {hrefs[:3]}")
+        others = foreign_links(page, lang)
+        if others:
+            failures.append(f"{query!r}: results from another language: {others}")
     return failures
 
 
 @pytest.mark.parametrize("lang", sorted(QUERIES))
-def test_keyword_queries_find_the_right_page_in_the_same_language(tabs, served, lang):
+def test_keyword_queries_find_the_right_page_in_the_same_language(tab, served, lang):
     assert len(QUERIES[lang]) >= 15
-    assert check_table(tabs, served, lang, QUERIES[lang]) == []
+    assert check_table(tab, served, lang, QUERIES[lang]) == []
 
 
 @pytest.mark.parametrize("lang", sorted(ASKED))
-def test_queries_as_people_ask_them(tabs, served, lang):
+def test_queries_as_people_ask_them(tab, served, lang):
     assert lang in PREFIX, f"{lang} has a query table but is not a language of the site"
     assert len(ASKED[lang]) >= 50
-    assert check_table(tabs, served, lang, ASKED[lang]) == []
+    assert check_table(tab, served, lang, ASKED[lang]) == []
 
 
 def test_done_when_zivnost_and_grazhdanstva(tab, served):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import http.server
 import json
-import shutil
 import socket
 import threading
 import time
@@ -231,9 +230,7 @@ def test_a_new_version_replaces_the_stored_pages(browser, offline_site, tmp_path
         open_page(tab, visited)
 
         # The editors change a page in every language and publish a new build.
-        second = FixtureSite.__new__(FixtureSite)
-        second.root, second.languages = tmp_path / "second", LANGS
-        shutil.copytree(offline_site.root, second.root, ignore=shutil.ignore_patterns("site"))
+        second = FixtureSite.copy_of(offline_site.root, tmp_path / "second", LANGS)
         write_pages(second, marker=" NEW-VERSION")
         result = second.build(handbook=True)
         assert result.returncode == 0, result.stderr[-3000:]
