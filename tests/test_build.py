@@ -137,3 +137,22 @@ def test_guides_show_review_dates_and_sources(built):
             html = (built / page_dir(lang, rel) / "index.html").read_text(encoding="utf-8")
             assert 'class="guide-review' in html and "<time datetime=" in html, (lang, rel)
             assert 'class="guide-sources"' in html, (lang, rel)
+
+
+def test_shared_model_is_read_once_per_build_and_again_after_an_edit(fixture_site):
+    """The i18n plugin configures the source language twice per build: the content model
+    (and the translation dashboards made from it) is read once, and read again when a
+    file changed (`mkdocs serve` rebuilding after an edit)."""
+    from mkdocs.config import load_config
+
+    from scripts import site_hooks
+
+    config = load_config(str(fixture_site.root / "mkdocs.yml"))
+    site_hooks.on_config(config)
+    model = site_hooks._model(config)
+    site_hooks.on_config(config)
+    assert site_hooks._model(config) is model
+    page = fixture_site.root / "docs" / "sk" / "area" / "guide.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nEšte jedna veta.\n", encoding="utf-8")
+    site_hooks.on_config(config)
+    assert site_hooks._model(config) is not model

@@ -60,7 +60,15 @@ class Summary:
         return 100 * self.long / self.sentences if self.sentences else 0.0
 
 
+_last: tuple[Site, list[Summary]] | None = None
+
+
 def summarize(site: Site) -> list[Summary]:
+    """Sentences, long sentences and hedges per language (kept for the same model: a
+    build shows the same figures on the status page of every language)."""
+    global _last
+    if _last is not None and _last[0] is site:
+        return _last[1]
     out = []
     for lang in site.config.codes:
         total = long = 0
@@ -75,6 +83,7 @@ def summarize(site: Site) -> list[Summary]:
             if n:
                 counted[rel] = n
         out.append(Summary(lang, total, long, counted))
+    _last = (site, out)
     return out
 
 
