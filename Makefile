@@ -19,7 +19,7 @@ PIP := PYTHONWARNINGS=ignore $(BIN)/python -m pip --quiet --quiet
 
 help:
 	@echo "make serve               set up .venv and preview the site at http://$(ADDR)"
-	@echo "make test                run every check and test (ruff, toolkit, strict build, pytest)"
+	@echo "make test                run every check and test (lint, content checks, builds, pytest, audit)"
 	@echo "make check               the editors' content checks only"
 	@echo "make stamp PAGE=a/b.md   record that a page's translations match the Slovak source again"
 	@echo "make status              translation dashboard"
