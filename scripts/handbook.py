@@ -1,7 +1,7 @@
 """The printable handbook: site/downloads/guide-<lang>.pdf for every language.
 
 Counsellors hand out printed guides, so every build writes one PDF per language with
-a cover (site name and build date), a table of contents with page numbers, and every
+a cover (site name and the date of its information), a table of contents with page numbers, and every
 area and guide in nav order with its review dates, sources and the address of every
 link. The text comes from the built pages (the article of site/<lang>/…/index.html),
 so it is exactly what readers see online, facts and contacts included.
@@ -223,6 +223,26 @@ code { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; }
 """
 
 
+def content_date(site: SiteConfig, data_dir: Path) -> dt.date:
+    """The handbook's "as of" date: the day of the last commit that changed the pages or
+    the data, so that every build of the same content prints the same date (and reuses
+    its cached PDF); today when they have uncommitted changes or git cannot tell."""
+    paths = ["--", str(site.docs_dir), str(data_dir)]
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(["git", *args, *paths], cwd=site.root, capture_output=True,
+                                  text=True, timeout=60, check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return done.stdout.strip() if done.returncode == 0 else None
+
+    changes, last = git("status", "--porcelain"), git("log", "-1", "--format=%cs")
+    if changes is None or changes or not last:
+        return dt.date.today()
+    return dt.date.fromisoformat(last)
+
+
 def document(site: SiteConfig, model, lang: str, site_dir: Path, site_url: str, *,
              site_name: str, data_dir: Path, today: dt.date) -> str:
     """The handbook of one language as a single HTML document."""
@@ -290,11 +310,11 @@ def build(site: SiteConfig, model, site_dir: Path, site_url: str, data_dir: Path
     """Write guide-<lang>.pdf for every language; put each one's size on its home page.
 
     A language whose handbook text has not changed since the last build (same pages,
-    same date, same address) reuses that PDF from `cache_dir`; the others are rendered
+    same content date, same address) reuses that PDF from `cache_dir`; the others are rendered
     in parallel, one process per language and CPU core.
     """
     check_font()
-    today = today or dt.date.today()
+    today = today or content_date(site, data_dir)
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     cache_dir = cache_dir or site.root / ".cache" / "handbook"
     cache_dir.mkdir(parents=True, exist_ok=True)

@@ -132,3 +132,25 @@ def test_two_builds_render_each_pdf_once(tmp_path):
     finally:
         stuck.kill()
         stuck.wait()
+
+
+def test_handbook_date_is_the_last_committed_change_of_the_content(fixture_site):
+    """The same content prints the same "as of" date in every build (and reuses its
+    cached PDF the next day); an uncommitted edit makes it today."""
+    import datetime as dt
+    import os
+    import subprocess
+
+    root = fixture_site.root
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+           "GIT_AUTHOR_DATE": "2026-03-04T10:00:00", "GIT_COMMITTER_DATE": "2026-03-04T10:00:00"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "content"]):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True)
+    site = load_site_config(root)
+    assert handbook.content_date(site, root / "data") == dt.date(2026, 3, 4)
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text() + "\n")  # not content
+    assert handbook.content_date(site, root / "data") == dt.date(2026, 3, 4)
+    page = root / "docs" / "sk" / "area" / "guide.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nNová veta.\n", encoding="utf-8")
+    assert handbook.content_date(site, root / "data") == dt.date.today()
