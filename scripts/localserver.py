@@ -26,7 +26,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class _QuietServer(http.server.ThreadingHTTPServer):
+class QuietServer(http.server.ThreadingHTTPServer):
     def handle_error(self, request, client_address):
         # A crawler or browser that closes a connection early is not an error of the site.
         if isinstance(sys.exc_info()[1], ConnectionError):
@@ -39,7 +39,7 @@ def serve(directory: Path, base_path: str = "/", handler: type[SiteHandler] = Si
           port: int = 0) -> Iterator[str]:
     """Yields the site's base URL while a server runs in a background thread."""
     handler_class = type("Handler", (handler,), {"base_path": base_path})
-    server = _QuietServer(
+    server = QuietServer(
         ("127.0.0.1", port), functools.partial(handler_class, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -10,6 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from scripts.localserver import QuietServer  # noqa: E402
 from sitefactory import FixtureSite  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -83,7 +84,7 @@ class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
 
 def serve_directory(directory: Path):
     handler = functools.partial(_SubpathHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
 

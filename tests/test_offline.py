@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from conftest import REPO, SUBPATH
+from scripts.localserver import QuietServer
 from sitefactory import FixtureSite
 
 LANGS = ("sk", "en", "ru")
@@ -83,7 +84,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 class Server:
     def __init__(self, root: Path):
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self.httpd = QuietServer(("127.0.0.1", 0), _Handler)
         self.httpd.root, self.httpd.down = str(root), False
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}{SUBPATH}"

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import REPO, SUBPATH
 from scripts import audit, phone
+from scripts.localserver import QuietServer
 from scripts.model import load_site
 from scripts.siteconfig import load_site_config
 
@@ -158,8 +159,7 @@ def pages_host(built):
             requests.append(self.path)
             super().do_GET()
 
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(built)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(built)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}", requests
     server.shutdown()
