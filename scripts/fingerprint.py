@@ -56,6 +56,21 @@ def _git(root: Path, *args: str) -> str | None:
     return out.stdout if out.returncode == 0 else None
 
 
+def changed_on(root: Path, *paths: str) -> str | None:
+    """The day (YYYY-MM-DD) the files under `paths` last changed: today while they have
+    uncommitted changes, else the day of the last commit that touched them; None when
+    git cannot tell (not a repository, no commit)."""
+    dirty = _git(root, "status", "--porcelain", "--", *paths)
+    last = _git(root, "log", "-1", "--format=%cs", "--", *paths)
+    if dirty is None or last is None:
+        return None
+    if dirty.strip():
+        import datetime as dt
+
+        return dt.date.today().isoformat()
+    return last.strip() or None
+
+
 def is_minor_change(old: list[str], new: list[str]) -> bool:
     changed = 0
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():

@@ -1,8 +1,8 @@
 """The printable handbook: site/downloads/guide-<lang>.pdf for every language.
 
 Counsellors hand out printed guides, so every build writes one PDF per language with
-a cover (site name and the date of its information), a table of contents with page numbers, and every
-area and guide in nav order with its review dates, sources and the address of every
+a cover (site name and the date of its information), a table of contents with page
+numbers, and every area and guide in nav order with its review dates, sources and the address of every
 link. The text comes from the built pages (the article of site/<lang>/…/index.html),
 so it is exactly what readers see online, facts and contacts included.
 
@@ -32,7 +32,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 from babel.numbers import format_decimal
 
-from scripts import sitedata
+from scripts import fingerprint, sitedata
 from scripts.siteconfig import SiteConfig, _Loader
 
 log = logging.getLogger("mkdocs.hooks.handbook")
@@ -224,23 +224,11 @@ code { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; }
 
 
 def content_date(site: SiteConfig, data_dir: Path) -> dt.date:
-    """The handbook's "as of" date: the day of the last commit that changed the pages or
-    the data, so that every build of the same content prints the same date (and reuses
-    its cached PDF); today when they have uncommitted changes or git cannot tell."""
-    paths = ["--", str(site.docs_dir), str(data_dir)]
-
-    def git(*args: str) -> str | None:
-        try:
-            done = subprocess.run(["git", *args, *paths], cwd=site.root, capture_output=True,
-                                  text=True, timeout=60, check=False)
-        except (OSError, subprocess.TimeoutExpired):
-            return None
-        return done.stdout.strip() if done.returncode == 0 else None
-
-    changes, last = git("status", "--porcelain"), git("log", "-1", "--format=%cs")
-    if changes is None or changes or not last:
-        return dt.date.today()
-    return dt.date.fromisoformat(last)
+    """The handbook's "as of" date: the day the pages or the data last changed (see
+    fingerprint.changed_on), so that every build of the same content prints the same date
+    and reuses its cached PDF; today when git cannot tell."""
+    day = fingerprint.changed_on(site.root, str(site.docs_dir), str(data_dir))
+    return dt.date.fromisoformat(day) if day else dt.date.today()
 
 
 def document(site: SiteConfig, model, lang: str, site_dir: Path, site_url: str, *,
