@@ -75,6 +75,54 @@ def test_audit_reports_violations_third_parties_weight_and_blocking_scripts(tiny
     assert any("axe image-alt" in p for p in audit.breaches([bad_desktop], {}))
 
 
+NAV_FAULT = GOOD.replace("<main>", '<div class="md-sidebar--primary"><a href="#"></a></div><main>')
+
+
+def test_navigation_is_checked_once_per_section_and_content_on_every_page(tmp_path):
+    """A nameless link in the navigation is found on the page where axe checks the whole
+    document and not elsewhere; a fault in the page's own content is found everywhere."""
+    content_fault = NAV_FAULT.replace("<h1>Good page</h1>", '<h1>Good page</h1><img src="x.png">')
+    for name, html in {"first": NAV_FAULT, "other": NAV_FAULT, "content": content_fault}.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(html, encoding="utf-8")
+    pages = [("first/", "en", "guide"), ("other/", "en", "guide"), ("content/", "en", "guide")]
+    with audit.serve_gzip(tmp_path) as base, ProcessPoolExecutor(max_workers=1) as pool:
+        results = pool.submit(audit._measure, (base, pages, {"first/"})).result()
+    found = {(r.url, r.viewport): " ".join(r.violations) for r in results}
+    for viewport in audit.VIEWPORTS:
+        assert "link-name" in found["first/", viewport]
+        assert found["other/", viewport] == ""
+        assert "image-alt" in found["content/", viewport] and "link-name" not in found["content/", viewport]
+
+
+def test_whole_page_checks_pick_the_first_page_of_each_section_and_language():
+    pages = [("", "sk", "home"), ("residence/", "sk", "section"), ("residence/fees/", "sk", "guide"),
+             ("residence/visa/", "sk", "guide"), ("glossary/", "sk", "site"), ("en/", "en", "home"),
+             ("en/residence/fees/", "en", "guide"), ("en/residence/visa/", "en", "guide"),
+             ("en/glossary/", "en", "site")]
+    assert audit.whole_page_checks(pages, "sk") == {
+        "", "residence/", "glossary/", "en/", "en/residence/fees/", "en/glossary/"}
+
+
+BY_SCREEN = GOOD.replace("<main>", """<style>.wide{display:none}
+@media (min-width: 1000px) {.wide{display:block} .narrow{display:none}}</style><main>
+<p class="wide"><img src="wide.png"></p><p class="narrow"><a href="#"></a></p>""")
+
+
+def test_each_viewport_is_checked_at_its_own_screen_size(tmp_path):
+    """The page is opened once, on the phone; axe's desktop run sees the desktop layout."""
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(BY_SCREEN, encoding="utf-8")
+    pages = [("one/", "en", "guide"), ("two/", "en", "guide")]
+    with audit.serve_gzip(tmp_path) as base, ProcessPoolExecutor(max_workers=1) as pool:
+        results = pool.submit(audit._measure, (base, pages)).result()
+    found = {(r.url, r.viewport): " ".join(r.violations) for r in results}
+    for url in ("one/", "two/"):  # the second page too: the tab is a phone again for it
+        assert "link-name" in found[url, "phone"] and "image-alt" not in found[url, "phone"]
+        assert "image-alt" in found[url, "desktop"] and "link-name" not in found[url, "desktop"]
+
+
 def test_audit_fails_on_low_lighthouse_scores_and_deferrable_blocking_css():
     scores = {"en/": {"performance": 85, "accessibility": 100, "best-practices": 100, "seo": 100,
                       "_failing": {"performance": ["largest-contentful-paint"]},

@@ -1,7 +1,11 @@
 """Search in a real headless Chromium against the built site, served under a sub-path.
 
 One browser tab is reused for every query of a module (a page load per language, not
-per query), so the ~300 queries below run in well under two minutes."""
+per query). The ~300 queries of the tables ask search.js for its ranking directly
+(`listed`), a few milliseconds each; typing a query into the box costs a third of a
+second of waiting (the box waits for the reader to pause) and drawing. A sample of them
+is typed into the box and must list the same pages (`test_ranking_is_what_the_box_shows`),
+and the other tests drive the box itself."""
 
 from __future__ import annotations
 
@@ -413,6 +417,18 @@ def results(page, query: str) -> list[str]:
 def foreign_links(page, lang: str) -> list[str]:
     """Every link in the results (pages and sections) that is not in `lang`."""
     hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.getAttribute('href'))")
+    return other_language(hrefs, lang)
+
+
+def listed(page, query: str) -> list[str]:
+    """The page addresses the box lists for `query`, in order: search.js's own ranking
+    (`siteSearchPages`), without typing each query and drawing its results.
+    `test_ranking_is_what_the_box_shows` proves the two agree."""
+    page.wait_for_function("() => document.querySelector('[data-site-search]').siteSearchPages")
+    return page.evaluate("q => document.querySelector('[data-site-search]').siteSearchPages(q)", query)
+
+
+def other_language(hrefs: list[str], lang: str) -> list[str]:
     own = "/sub/" + PREFIX[lang]
     other = tuple(f"/sub/{p}" for code, p in PREFIX.items() if code != lang and p)
     return [h for h in hrefs if not h.startswith(own) or h.startswith(other)]
@@ -422,16 +438,27 @@ def check_table(page, served, lang: str, table: list[tuple[str, str]]) -> list[s
     open_language(page, served, lang)
     failures = []
     for query, expected in table:
-        hrefs = results(page, query)
+        hrefs = listed(page, query)
         want = "/sub/" + PREFIX[lang] + expected
         if not hrefs:
             failures.append(f"{query!r}: no results")
         elif want not in hrefs[:3]:
             failures.append(f"{query!r}: expected {want} in top 3, got {hrefs[:3]}")
-        others = foreign_links(page, lang)
+        others = other_language(hrefs, lang)
         if others:
             failures.append(f"{query!r}: results from another language: {others}")
     return failures
+
+
+@pytest.mark.parametrize("lang", sorted(ASKED))
+def test_ranking_is_what_the_box_shows(tab, served, lang):
+    """The query tables below check the ranking directly; typed into the box, a sample of
+    them lists the same pages in the same order, with no section link to another language."""
+    open_language(tab, served, lang)
+    for query, _page in ASKED[lang][::10] + QUERIES[lang][::6]:
+        shown = results(tab, query)
+        assert shown == listed(tab, query)[:10], query
+        assert foreign_links(tab, lang) == [], query
 
 
 @pytest.mark.parametrize("lang", sorted(QUERIES))
