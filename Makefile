@@ -75,13 +75,13 @@ PROPERDOCS_SITE := $(VENV)/properdocs-site
 TEST_SITE_URL := https://guide.example.org/sub/
 test: browser build-deps
 	@$(MAKE) --no-print-directory -j2 $(STAMP) $(NODE_STAMP)
-	@$(BIN)/python -m scripts.stages \
+	@$(BIN)/python -m scripts.quality.stages \
 	  "lint=$(BIN)/ruff check scripts tests" \
 	  "+content checks=$(BIN)/python -m scripts check" \
 	  "strict build=env SITE_URL=$(TEST_SITE_URL) $(BIN)/mkdocs build --strict --clean -d $(TEST_SITE)" \
 	  "+ProperDocs build=env SITE_URL=$(TEST_SITE_URL) $(BIN)/properdocs build --strict --clean -q -d $(PROPERDOCS_SITE)" \
 	  "pytest=env BUILT_SITE=$(TEST_SITE) PROPERDOCS_SITE=$(PROPERDOCS_SITE) $(BIN)/python -m pytest -n 2 --dist loadfile" \
-	  "audit=env BUILT_SITE=$(TEST_SITE) SITE_URL=$(TEST_SITE_URL) $(BIN)/python -m scripts.audit"
+	  "audit=env BUILT_SITE=$(TEST_SITE) SITE_URL=$(TEST_SITE_URL) $(BIN)/python -m scripts.quality.audit"
 
 # Audit tools (axe-core, Lighthouse) and Workbox (offline reading, copied into site/)
 # from the npm registry, pinned by package-lock.json.
@@ -91,10 +91,10 @@ $(NODE_STAMP): package.json package-lock.json
 
 # Accessibility (axe, every page, desktop and phone), privacy, weight and Lighthouse.
 audit: $(STAMP) browser build-deps $(NODE_STAMP)
-	$(BIN)/python -m scripts.audit
+	$(BIN)/python -m scripts.quality.audit
 
 bench-html: $(STAMP)
-	$(BIN)/python -m scripts.bench_html
+	$(BIN)/python -m scripts.quality.bench_html
 
 # make stamp PAGE=residence/fees.md (every language of that page), or PAGE=all.
 stamp: $(STAMP)
@@ -122,10 +122,10 @@ linkcheck-external: build
 	$(BIN)/python -m scripts linkcheck --external
 
 bench: $(STAMP)
-	$(BIN)/python -m scripts.bench
+	$(BIN)/python -m scripts.quality.bench
 
 bench-search: build browser
-	$(BIN)/python -m scripts.bench_search
+	$(BIN)/python -m scripts.quality.bench_search
 
 lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url \

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The PDF handbook (scripts/handbook.py) is rendered by WeasyPrint, which needs Pango
+# The PDF handbook (scripts/build/handbook.py) is rendered by WeasyPrint, which needs Pango
 # and a font that covers Slovak and Cyrillic letters: Debian's fonts-dejavu-core.
 # Install them when we can (as root, like scripts/ensure-chromium.sh), explain when we can't.
 set -eu

@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scripts.localserver import QuietServer  # noqa: E402
+from scripts.quality.localserver import QuietServer  # noqa: E402
 from sitefactory import FixtureSite  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent

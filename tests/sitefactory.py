@@ -103,7 +103,7 @@ def mkdocs_yml(languages=("sk", "en", "ru"), nav=None, strict=True) -> str:
         extra:
           generator: false
         hooks:
-          - {REPO / 'scripts' / 'site_hooks.py'}
+          - {REPO / 'scripts' / 'build' / 'site_hooks.py'}
         validation:
           omitted_files: warn
           absolute_links: warn

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import language_prefixes
-from scripts import audit
+from scripts.quality import audit
 
 GOOD = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Good</title></head>

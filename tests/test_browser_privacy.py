@@ -1,7 +1,7 @@
 """Pages load only from the site's own origin, with no failed requests, and the site keeps
 nothing about its readers.
 
-Every page of every language is opened by the audit (scripts/audit.py, run by `make test`),
+Every page of every language is opened by the audit (scripts/quality/audit.py, run by `make test`),
 on a phone and a desktop with service workers blocked; here a reader's walk through each
 page type of every language runs in one ordinary browser profile, so the offline worker
 installs and answers the later pages, and whatever it fetches is checked too."""

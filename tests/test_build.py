@@ -145,7 +145,7 @@ def test_shared_model_is_read_once_per_build_and_again_after_an_edit(fixture_sit
     file changed (`mkdocs serve` rebuilding after an edit)."""
     from mkdocs.config import load_config
 
-    from scripts import site_hooks
+    from scripts.build import site_hooks
 
     config = load_config(str(fixture_site.root / "mkdocs.yml"))
     site_hooks.on_config(config)

@@ -56,7 +56,7 @@ def test_translation_status_page_speaks_its_language_and_links_entries(fixture_s
 def test_status_links_point_at_pages_and_the_github_change():
     import hashlib
 
-    from scripts.status import site_links
+    from scripts.editors.status import site_links
 
     links = site_links("https://example.org/guide/",
                        "https://github.com/o/r/edit/main/docs/", "sk")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts import glossary
+from scripts.build import glossary
 
 
 def test_terms_are_in_slovak_alphabetical_order():

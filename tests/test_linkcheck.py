@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.linkcheck import crawl
+from scripts.quality.linkcheck import crawl
 
 
 def test_crawl_catches_broken_link_and_anchor_in_raw_html(fixture_site):

@@ -4,8 +4,8 @@ come out exactly as a serial analysis makes them."""
 from __future__ import annotations
 
 from scripts import model
-from scripts.bench import make_synthetic_site
 from scripts.checks import Options, run
+from scripts.quality.bench import make_synthetic_site
 from scripts.siteconfig import load_site_config
 
 

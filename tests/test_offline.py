@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from conftest import REPO, SUBPATH
-from scripts.localserver import QuietServer
+from scripts.quality.localserver import QuietServer
 from sitefactory import FixtureSite
 
 LANGS = ("sk", "en", "ru")

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SUBPATH
-from scripts import audit, phone
-from scripts.localserver import QuietServer
+from scripts.build import phone
 from scripts.model import load_site
+from scripts.quality import audit
+from scripts.quality.localserver import QuietServer
 from scripts.siteconfig import load_site_config
 
 SITE = load_site_config(REPO)
@@ -77,7 +78,7 @@ def test_glossary_letters_follow_the_slovak_alphabet():
 
 
 # --- tables and the at-a-glance box -------------------------------------------------
-# The audit (scripts/audit.py, in `make test`) measures this on every page of every
+# The audit (scripts/quality/audit.py, in `make test`) measures this on every page of every
 # language; here the same measurement runs on the guides with the most tables and the
 # longest introductions, so that a regression shows up in pytest too.
 

@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from scripts import checks, search_keywords
+from scripts import checks
+from scripts.build import search_keywords
 from scripts.model import load_site
 from scripts.siteconfig import load_site_config
 

@@ -9,7 +9,7 @@ from conftest import REPO
 
 
 def stages(*args):
-    return subprocess.run([sys.executable, "-m", "scripts.stages", *args], cwd=REPO,
+    return subprocess.run([sys.executable, "-m", "scripts.quality.stages", *args], cwd=REPO,
                           capture_output=True, text=True, timeout=60)
 
 

@@ -1,6 +1,6 @@
 /* "Save for reading offline": downloads one language of the guide (its pages, the
  * files they use and its search index, listed in offline/<lang>.json by
- * scripts/offline.py) into the caches the service worker (sw.js) reads from.
+ * scripts/build/offline.py) into the caches the service worker (sw.js) reads from.
  * Loaded by assets/site.js only when a reader presses the button, or on a later
  * visit when the language is saved, to fetch what changed in a new version.
  * Nothing here sends data anywhere. */

@@ -178,7 +178,7 @@
   }
 
 
-  // Offline reading (scripts/offline.py): sw.js keeps pages a reader opens; offline.js,
+  // Offline reading (scripts/build/offline.py): sw.js keeps pages a reader opens; offline.js,
   // loaded when needed, saves or updates a whole language.
   function offline() {
     var sw = navigator.serviceWorker, html = document.documentElement, lib;
@@ -219,7 +219,7 @@
     window.addEventListener("resize", scrollableTables);
   }
   // The menu and search toggles open closed after "Back" (Material's autocomplete="off"
-  // on them is invalid HTML and removed at build time by scripts/htmlfixes.py).
+  // on them is invalid HTML and removed at build time by scripts/build/htmlfixes.py).
   window.addEventListener("pageshow", function () {
     ["__drawer", "__search"].forEach(function (id) {
       var toggle = document.getElementById(id);

@@ -191,7 +191,7 @@ def check(site: Site, options: Options) -> list[Finding]:
 
 def check_scaffold(page: Page) -> list[Finding]:
     """Text that `make new` wrote and nobody replaced."""
-    from scripts.scaffold import LEFTOVERS, scaffold_title
+    from scripts.editors.scaffold import LEFTOVERS, scaffold_title
 
     out = []
     try:

@@ -1,5 +1,5 @@
 """`make audit`: is every page accessible, private, light and readable on a phone?
-(python -m scripts.audit)
+(python -m scripts.quality.audit)
 
 Builds the site for a local address, serves it gzip-compressed on 127.0.0.1 the way
 a static host would, and opens every page of every language in headless Chromium,
@@ -43,9 +43,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from scripts.localserver import SiteHandler, serve
+from scripts.quality.localserver import SiteHandler, serve
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPO / "node_modules"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
@@ -317,13 +317,13 @@ def audit_pages(base: str, pages: list[tuple[str, str, str]], source_language: s
 
 def lighthouse(urls: list[str]) -> list[dict]:
     """Lighthouse's four category scores (0-100), mobile preset, for each address in turn
-    (scripts/lighthouse-runs.mjs: one Node process and one Chromium for all of them)."""
+    (lighthouse-runs.mjs beside this file: one Node process and one Chromium for all of them)."""
     if not urls:
         return []
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "runs.json"
         proc = subprocess.run(
-            ["node", str(REPO / "scripts" / "lighthouse-runs.mjs"), CHROMIUM, str(out), *urls],
+            ["node", str(Path(__file__).with_name("lighthouse-runs.mjs")), CHROMIUM, str(out), *urls],
             capture_output=True, text=True, timeout=120 * len(urls), check=False, cwd=REPO)
         if proc.returncode != 0 or not out.exists():
             raise RuntimeError(f"lighthouse failed on {', '.join(urls)}: {proc.stderr[-2000:]}")

@@ -23,7 +23,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from scripts import glossary, sitedata
+from scripts import sitedata
+from scripts.build import glossary
 
 CALL = re.compile(r"<!--\s*call\s*:\s*([\w\s-]+?)\s*-->")
 _TABLE = re.compile(r"<table>(.*?)</table>", re.S)

@@ -7,7 +7,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from scripts import checks, report
+from scripts import checks
+from scripts.editors import report
 from scripts.findings import ERROR
 from scripts.model import load_site
 from scripts.siteconfig import load_site_config
@@ -50,7 +51,7 @@ def _targets(site, names: list[str], all_pages: bool):
 
 
 def cmd_stamp(args) -> int:
-    from scripts.stamping import stamp
+    from scripts.editors.stamping import stamp
 
     site = _site(args)
     if not args.pages and not args.all:
@@ -81,7 +82,7 @@ def cmd_stamp(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from scripts.status import dashboard
+    from scripts.editors.status import dashboard
 
     site = _site(args)
     text = dashboard(site, use_git=not args.no_git)
@@ -94,7 +95,7 @@ def cmd_status(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from scripts.scaffold import new_page
+    from scripts.editors.scaffold import new_page
 
     config = load_site_config(args.root)
     try:
@@ -109,7 +110,7 @@ def cmd_new(args) -> int:
 def cmd_linkcheck(args) -> int:
     from urllib.parse import urlsplit
 
-    from scripts.linkcheck import run_linkcheck
+    from scripts.quality.linkcheck import run_linkcheck
 
     config = load_site_config(args.root)
     base_path = urlsplit(config.site_url).path or "/"
@@ -117,7 +118,7 @@ def cmd_linkcheck(args) -> int:
 
 
 def cmd_pr_report(args) -> int:
-    from scripts.pr_report import main as pr_report
+    from scripts.editors.pr_report import main as pr_report
 
     return pr_report(args.root, args.base, use_git=not args.no_git)
 

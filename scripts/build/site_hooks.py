@@ -25,18 +25,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
-from scripts import (
-    cssdiet,
-    glossary,
-    handbook,
-    htmlfixes,
-    news,
-    offline,
-    phone,
-    registry,
-    search_keywords,
-    sitedata,
-)
+from scripts import registry, sitedata
+from scripts.build import cssdiet, glossary, handbook, htmlfixes, news, offline, phone, search_keywords
 from scripts.checks import outdated
 from scripts.model import MARKER
 from scripts.siteconfig import load_site_config
@@ -126,7 +116,7 @@ def on_env(env, config: MkDocsConfig, files):
 
 
 def _jinja_cache() -> Path:
-    path = Path(__file__).resolve().parent.parent / ".cache" / "jinja"
+    path = Path(__file__).resolve().parents[2] / ".cache" / "jinja"
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -188,7 +178,7 @@ def _translation_status(config: MkDocsConfig, lang: str) -> str:
     """The translation dashboard in the page's language, computed once per language."""
     key = f"status:{lang}"
     if key not in _state:
-        from scripts.status import dashboard, site_links
+        from scripts.editors.status import dashboard, site_links
 
         cfg = _site(config)
         links = site_links(config.site_url, config.edit_uri, cfg.source_language)

@@ -16,7 +16,7 @@ Readers look things up in a queue or abroad with no data left, so:
 
 Nothing is downloaded ahead of time: the worker starts after the page has loaded and
 keeps only what the reader opens, until the reader asks for a whole language.
-Called by scripts/site_hooks.py after the last language (and Pagefind) are built.
+Called by scripts/build/site_hooks.py after the last language (and Pagefind) are built.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 from scripts import sitedata
 from scripts.siteconfig import SiteConfig
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPO / "node_modules"
 WORKBOX_MODULES = ("workbox-core", "workbox-routing", "workbox-strategies", "workbox-precaching")
 # Cache names shared by sw.js, assets/offline.js (via the manifest) and assets/site.js.
@@ -68,7 +68,7 @@ def language_prefix(site: SiteConfig, lang: str) -> str:
 
 def page_context(site: SiteConfig, lang: str, rel: str) -> dict:
     """What the templates need: is this a language's home page, and the handbook's address."""
-    from scripts import handbook
+    from scripts.build import handbook
 
     return {"home": rel == "index.md",
             "handbook": f"downloads/guide-{lang}.pdf" if handbook.enabled() else None}

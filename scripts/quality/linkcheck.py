@@ -11,7 +11,7 @@ Speed (LinkChecker is CPU-bound in BeautifulSoup's pure-Python parser):
   every page is parsed by one process and all cores work;
 - with anchor checking on, LinkChecker fetches and parses a page again for every
   `page#anchor` link to it, and walks the whole tree each time. The crawl runs
-  LinkChecker in-process (`python -m scripts.linkcheck …`) with the fetch, the parse
+  LinkChecker in-process (`python -m scripts.quality.linkcheck …`) with the fetch, the parse
   and the tree walk memoised per page, and a page's links queued once: the same
   checks (every link, every anchor), each page fetched and parsed once.
 """
@@ -29,7 +29,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from scripts.localserver import SiteHandler, serve
+from scripts.quality.localserver import SiteHandler, serve
 
 # The `LinkChecker` response header only removes LinkChecker's minimum pause per
 # host; the pace itself comes from maxrequestspersecond (default 10). LinkChecker
@@ -183,10 +183,10 @@ def _languages(site_dir: Path) -> list[str]:
 
 def _crawl_one(root: str, start: str, no_follow: str, config: Path) -> tuple[int, str, str]:
     proc = subprocess.run(
-        [sys.executable, "-m", "scripts.linkcheck", "-f", str(config), "--no-status",
+        [sys.executable, "-m", "scripts.quality.linkcheck", "-f", str(config), "--no-status",
          "-o", "csv", "--no-follow-url", no_follow, start],
         capture_output=True, text=True, timeout=1800, check=False,
-        cwd=Path(__file__).resolve().parent.parent)
+        cwd=Path(__file__).resolve().parents[2])
     return proc.returncode, proc.stdout, proc.stderr
 
 

@@ -1,4 +1,4 @@
-"""HTML weight benchmark: `make bench-html` (python -m scripts.bench_html).
+"""HTML weight benchmark: `make bench-html` (python -m scripts.quality.bench_html).
 
 Builds synthetic sites of 10, 100 and 1,000 guide pages per language (three
 languages, ten sections) with this site's theme, overrides and hooks, and prints
@@ -17,9 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts.bench import make_synthetic_site
+from scripts.quality.bench import make_synthetic_site
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SECTIONS = 10
 
 
@@ -38,7 +38,7 @@ def config(pages: int) -> str:
         f"theme:\n  name: material\n  custom_dir: {REPO / 'overrides'}\n  language: sk\n"
         "  font: false\n  favicon: assets/favicon.svg\n"
         "  features: [navigation.prune, navigation.indexes, navigation.top, content.tooltips]\n"
-        f"hooks:\n  - {REPO / 'scripts' / 'site_hooks.py'}\n"
+        f"hooks:\n  - {REPO / 'scripts' / 'build' / 'site_hooks.py'}\n"
         "markdown_extensions:\n  - toc:\n      permalink: true\n  - attr_list\n  - tables\n"
         "  - pymdownx.tasklist:\n      custom_checkbox: true\n"
         "plugins:\n  - i18n:\n      docs_structure: folder\n      reconfigure_search: false\n"

@@ -1,6 +1,6 @@
 // Lighthouse (mobile preset) on several addresses with one Chromium and one Node process:
-// node scripts/lighthouse-runs.mjs <chromium> <out.json> <url> [<url> ...]
-// Called by scripts/audit.py; starting Node, Lighthouse and Chromium once instead of once
+// node scripts/quality/lighthouse-runs.mjs <chromium> <out.json> <url> [<url> ...]
+// Called by scripts/quality/audit.py; starting Node, Lighthouse and Chromium once instead of once
 // per address saves about three seconds a run on a two-core machine.
 // Writes, per address and in order: the four category scores (0-1), each category's
 // weighted audits that did not pass, the render-blocking resources and three metrics.

@@ -1,6 +1,6 @@
 """Run the stages of `make test` and print how long each took.
 
-    python -m scripts.stages "ruff=.venv/bin/ruff check scripts tests" "pytest=…"
+    python -m scripts.quality.stages "ruff=.venv/bin/ruff check scripts tests" "pytest=…"
 
 Stages run one after another. A stage written `+name=command` runs alongside the stage
 before it (two builds that each keep one core busy, say), and the next stage starts

@@ -1,4 +1,4 @@
-/* The guide's service worker: scripts/offline.py fills in the __NAMES__ and writes it to site/sw.js.
+/* The guide's service worker: scripts/build/offline.py fills in the __NAMES__ and writes it to site/sw.js.
    Pages: network first (an online reader always gets the newest page), kept for
    offline use. Files: fingerprinted ones from the cache, the others from the cache
    while the copy is refreshed. Nothing is stored that the reader did not open or

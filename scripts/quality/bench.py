@@ -1,4 +1,4 @@
-"""Benchmarks: `make bench` (python -m scripts.bench).
+"""Benchmarks: `make bench` (python -m scripts.quality.bench).
 
 1. The content checks on synthetic sites of 250, 500 and 1,000 pages per language
    in three languages (target: under 5 s at 1,000, growing linearly).
@@ -16,12 +16,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from scripts.editors.stamping import write_fingerprint
 from scripts.fingerprint import fingerprint
 from scripts.model import parse_page
 from scripts.sitedata import retarget_data
-from scripts.stamping import write_fingerprint
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 SOURCE = """---
 title: Stránka {n}
@@ -162,7 +162,7 @@ def main() -> int:
                   f"exit {code}: {last}")
     print("target: under 5 s at 1,000 pages per language\n")
     if not args.skip_crawl:
-        from scripts.linkcheck import crawl
+        from scripts.quality.linkcheck import crawl
         from scripts.siteconfig import load_site_config
 
         site_dir = load_site_config(REPO).site_dir

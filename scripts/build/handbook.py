@@ -8,7 +8,7 @@ so it is exactly what readers see online, facts and contacts included.
 
 WeasyPrint renders it with DejaVu Sans from the build machine (Debian's
 fonts-dejavu-core covers Slovak and Cyrillic letters); nothing is fetched from the
-network. Called by scripts/site_hooks.py after the last language is built.
+network. Called by scripts/build/site_hooks.py after the last language is built.
 """
 
 from __future__ import annotations

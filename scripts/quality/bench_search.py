@@ -1,4 +1,4 @@
-"""Search benchmark: `make bench-search` (python -m scripts.bench_search).
+"""Search benchmark: `make bench-search` (python -m scripts.quality.bench_search).
 
 For the real site and for a synthetic site of 1,000 pages per language, prints:
 Pagefind indexing time, total index size, the bytes a reader downloads
@@ -20,12 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts import search_keywords
-from scripts.localserver import serve
-from scripts.site_hooks import NOT_SEARCHED
+from scripts.build import search_keywords
+from scripts.build.site_hooks import NOT_SEARCHED
+from scripts.quality.localserver import serve
 from scripts.siteconfig import load_site_config
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 # Typed the way readers ask: a keyword, a question, a cost question or everyday word.
@@ -180,7 +180,7 @@ def main() -> int:
     config = load_site_config(REPO)
     for lang in config.codes:
         if lang not in QUERIES:
-            print(f"  {lang}: no benchmark queries in QUERIES (scripts/bench_search.py); skipped")
+            print(f"  {lang}: no benchmark queries in QUERIES (scripts/quality/bench_search.py); skipped")
             continue
         prefix = "" if lang == config.source_language else f"{lang}/"
         report("Real site", site, seconds, prefix, lang, ui=True)

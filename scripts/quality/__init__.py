@@ -1,0 +1,2 @@
+"""What measures quality: the audit (axe, privacy, weight, Lighthouse), the link crawl,
+the benchmarks and the timed stages of `make test`."""
