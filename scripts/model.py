@@ -74,7 +74,19 @@ class TextRun:
 
 
 # A sentence ends at . ! ? … followed by a capital letter (not `č. 404`, not `1. apríla`).
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"„“«(]*[^\W\d_a-zà-žа-яёіїєґ])")
+# A sentence ends at . ! ? or … followed by space and a capital letter (after any opening
+# quote or bracket). Capitals are told by str.isupper(): a character range cannot, since
+# Latin Extended-A interleaves them (Č, Š and Ž sit between their small letters).
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"„“«(]*(\w))")
+
+
+def split_sentences(text: str) -> list[str]:
+    out, start = [], 0
+    for gap in _SENTENCE_END.finditer(text):
+        if gap.group(1).isupper():
+            out.append(text[start:gap.start()])
+            start = gap.end()
+    return out + [text[start:]]
 
 
 @dataclass(frozen=True)
@@ -230,7 +242,7 @@ class Page:
                 if hline > line:
                     break
                 section = hid
-            sentences = [text] if is_row else _SENTENCE_END.split(text)
+            sentences = [text] if is_row else split_sentences(text)
             offset = 0
             for sentence in sentences:
                 start = text.find(sentence, offset)

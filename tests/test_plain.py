@@ -26,3 +26,17 @@ def test_hedges_are_counted_in_status(fixture_site):
     status = fixture_site.toolkit("status", "--no-git").stdout
     assert "Plain language" in status and "`area/guide.md`: 1" in status
     assert "| sk |" in status.split("Plain language")[1]
+
+
+def test_sentences_starting_with_a_slovak_capital_are_counted_apart():
+    """Č, Š, Ž and the other capitals of Latin Extended-A start a sentence like A to Z;
+    an abbreviation's full stop at the end of a sentence still ends it."""
+    from scripts.model import split_sentences
+
+    text = ("Podnikať môžete cez s.r.o. Či smiete, závisí od pobytu. Žiadosť podajte včas! "
+            "Ďalej: 2. mája. „Čo treba“ (Šport).")
+    assert split_sentences(text) == [
+        "Podnikať môžete cez s.r.o.", "Či smiete, závisí od pobytu.", "Žiadosť podajte včas!",
+        "Ďalej: 2. mája.", "„Čo treba“ (Šport)."]
+    assert split_sentences("Pobyt cudzincov upravuje zákon č. 404/2011 Z. z. o pobyte.") == [
+        "Pobyt cudzincov upravuje zákon č. 404/2011 Z. z. o pobyte."]
