@@ -73,14 +73,15 @@ class TextRun:
     line: int
 
 
-# A sentence ends at . ! ? … followed by a capital letter (not `č. 404`, not `1. apríla`).
-# A sentence ends at . ! ? or … followed by space and a capital letter (after any opening
-# quote or bracket). Capitals are told by str.isupper(): a character range cannot, since
-# Latin Extended-A interleaves them (Č, Š and Ž sit between their small letters).
+# A sentence ends at . ! ? or … followed by space and a capital letter, after any opening
+# quote or bracket (not `č. 404`, not `1. apríla`). Capitals are told by str.isupper(): a
+# character range cannot, since Latin Extended-A interleaves them (Č, Š and Ž sit between
+# their small letters).
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"„“«(]*(\w))")
 
 
 def split_sentences(text: str) -> list[str]:
+    """The sentences of a paragraph or list item, as written."""
     out, start = [], 0
     for gap in _SENTENCE_END.finditer(text):
         if gap.group(1).isupper():

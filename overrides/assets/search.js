@@ -548,9 +548,11 @@
     });
   }
 
-  // The results of a query in their final order, before anything is shown.
-  function find(query) {
+  // The results of a query in their final order, before anything is shown; null when
+  // `wanted` says, once Pagefind is ready, that the query has been replaced meanwhile.
+  function find(query, wanted) {
     return Promise.all([getPagefind(), getSettings()]).then(function (loaded) {
+      if (wanted && !wanted()) return null;
       var s = loaded[1] || {};
       var analysis = analyse(query, s);
       return rank(loaded[0], analysis, s).then(function (ranked) {
@@ -575,8 +577,7 @@
       meta.textContent = text("placeholder");
       return;
     }
-    Promise.all([getPagefind(), getSettings()])
-      .then(function () { return ticket === latest ? find(query) : null; })
+    find(query, function () { return ticket === latest; })
       .then(function (found) {
         if (!found || ticket !== latest) return null;
         clear();

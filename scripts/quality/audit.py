@@ -16,8 +16,8 @@ on a phone (as a first visit: no cache) and on a desktop:
   performance >= 90, accessibility, best practices and SEO = 100 (the median of five
   runs when a first run falls short).
 
-The pages are shared between two processes (one per core); each keeps one tab per
-viewport, which is what makes 4 languages x 70 pages fit in a few minutes.
+The pages are shared between two processes (one per core); each opens every page once,
+in one tab (see `_measure`), which is what makes 4 languages x 70 pages fit in a few minutes.
 With BUILT_SITE (and SITE_URL) set, as `make test` sets them, it audits that built site
 instead of building one.
 
@@ -145,6 +145,11 @@ class PageResult:
     glance_top: float = 0.0
 
 
+def _within_language(path: str, lang: str, source_language: str) -> str:
+    """A site path without its language folder (the source language has none)."""
+    return path if lang == source_language else path[len(lang) + 1:]
+
+
 def pages_of(site_dir: Path, languages: list[str], source_language: str,
              docs_dir: Path | None = None) -> list[tuple[str, str, str]]:
     """(path under the site, language, page type) for every built page."""
@@ -156,7 +161,7 @@ def pages_of(site_dir: Path, languages: list[str], source_language: str,
             continue
         first = rel.split("/", 1)[0]
         lang = first if first in languages and first != source_language else source_language
-        inner = rel[len(lang) + 1:] if lang != source_language else rel
+        inner = _within_language(rel, lang, source_language)
         text = html.read_text(encoding="utf-8", errors="replace")
         if inner.endswith("404.html"):
             kind = "404"
@@ -222,8 +227,7 @@ def _axe(tab, preload: bool, whole: bool = True) -> list[str]:
 
 def section_of(url: str, lang: str, source_language: str) -> tuple[str, str]:
     """(language, first folder of the page's path): the pages whose pruned navigation is the same."""
-    inner = url if lang == source_language else url[len(lang) + 1:]
-    return lang, inner.split("/", 1)[0]
+    return lang, _within_language(url, lang, source_language).split("/", 1)[0]
 
 
 def whole_page_checks(pages: list[tuple[str, str, str]], source_language: str) -> set[str]:
