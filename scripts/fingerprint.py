@@ -10,6 +10,7 @@ at most a couple of near-identical words (with no fact changed) as minor.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
 import re
@@ -65,8 +66,6 @@ def changed_on(root: Path, *paths: str) -> str | None:
     if dirty is None or last is None:
         return None
     if dirty.strip():
-        import datetime as dt
-
         return dt.date.today().isoformat()
     return last.strip() or None
 
@@ -96,8 +95,6 @@ def source_history(root: Path, source: Page, stamped: str) -> SourceHistory:
         return history
     entries = [line.split() for line in log.splitlines() if line.strip()]
     if dirty:
-        import datetime as dt
-
         history.date = dt.date.today().isoformat()
     elif entries:
         history.date = entries[0][1]
