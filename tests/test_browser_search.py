@@ -401,7 +401,9 @@ def settle(page, query: str) -> None:
              (document.querySelectorAll('[data-site-search-results] > li').length > 0 &&
               !document.querySelector('[data-site-search-results][aria-busy]')) ||
              (document.querySelector('[data-site-search-fallback]') || {}).hidden === false)""",
-        arg=query, timeout=10000)
+        # Playwright's own default: on a busy two-core gate, Pagefind's first start on a
+        # freshly opened page plus its first fragments once took longer than 10 s.
+        arg=query, timeout=30000)
 
 
 def results(page, query: str) -> list[str]:
